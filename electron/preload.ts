@@ -1,0 +1,26 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { apiChannels, runEventChannel, type PipewrightApi, type RunEvent } from '../node-library/contract';
+import type { IpcReply } from './ipc';
+
+async function invoke<T>(channel: string, ...args: unknown[]): Promise<T> {
+  const reply = (await ipcRenderer.invoke(channel, ...args)) as IpcReply;
+  if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+  return reply.result as T;
+}
+
+/** The contract, method by method. The renderer never sees ipcRenderer itself. */
+const api: PipewrightApi = {
+  listPipelines: () => invoke(apiChannels.listPipelines),
+  loadPipeline: (pipelineId) => invoke(apiChannels.loadPipeline, pipelineId),
+  savePipeline: (pipelineId, pipeline) => invoke(apiChannels.savePipeline, pipelineId, pipeline),
+  listNodeTypes: () => invoke(apiChannels.listNodeTypes),
+  startRun: (request) => invoke(apiChannels.startRun, request),
+  cancelRun: (runId) => invoke(apiChannels.cancelRun, runId),
+  onRunEvent: (listener) => {
+    const forward = (_event: unknown, runEvent: RunEvent) => listener(runEvent);
+    ipcRenderer.on(runEventChannel, forward);
+    return () => void ipcRenderer.removeListener(runEventChannel, forward);
+  },
+};
+
+contextBridge.exposeInMainWorld('pipewright', api);

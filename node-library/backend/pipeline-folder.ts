@@ -1,0 +1,44 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PipewrightError, type PipelineSummary } from '../contract';
+
+const suffix = '.pipeline.json';
+
+export interface PipelineEntry extends PipelineSummary {
+  file: string;
+}
+
+/** The pipelines in one folder: every `*.pipeline.json`, keyed by the id inside it. */
+export async function scanPipelineFolder(dir: string): Promise<PipelineEntry[]> {
+  const names = (await readdir(dir).catch(() => [])).filter((n) => n.endsWith(suffix)).sort();
+  const entries = await Promise.all(names.map((name) => readSummary(path.join(dir, name))));
+  return entries.filter((e): e is PipelineEntry => e !== undefined);
+}
+
+export async function findPipelineFile(dir: string, pipelineId: string): Promise<string> {
+  const entry = (await scanPipelineFolder(dir)).find((e) => e.id === pipelineId);
+  if (!entry) throw new PipewrightError('E_PIPELINE_005', `no pipeline with id ${pipelineId} in ${dir}`);
+  return entry.file;
+}
+
+export function newPipelineFile(dir: string, pipelineId: string): string {
+  return path.join(dir, `${pipelineId}${suffix}`);
+}
+
+/** Only the summary fields; a file too broken to summarise is listed under its file name. */
+async function readSummary(file: string): Promise<PipelineEntry | undefined> {
+  const fallbackId = path.basename(file, suffix);
+  try {
+    const raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const id = typeof raw.id === 'string' ? raw.id : fallbackId;
+    return {
+      file,
+      id,
+      name: typeof raw.name === 'string' ? raw.name : id,
+      description: typeof raw.description === 'string' ? raw.description : '',
+      nodeCount: Array.isArray(raw.nodes) ? raw.nodes.length : 0,
+    };
+  } catch {
+    return { file, id: fallbackId, name: fallbackId, description: 'This file is not valid JSON', nodeCount: 0 };
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The one catalog of error codes. Every failure that crosses a process or
+ * reaches a user carries a code from here and a message that says what to do.
+ */
+export const errorCodes = {
+  E_PIPELINE_001: 'The pipeline file is not valid JSON',
+  E_PIPELINE_002: 'The pipeline file does not match the pipeline schema',
+  E_PIPELINE_003: 'The pipeline file has a newer format than this version of Pipewright reads',
+  E_PIPELINE_004: 'The pipeline graph is invalid',
+  E_PIPELINE_005: 'No pipeline with this id',
+  E_PIPELINE_006: 'The pipeline file could not be read or written',
+  E_API_001: 'The API call has invalid arguments',
+  E_API_002: 'Unknown API method',
+  E_API_003: 'The request came from a frame that is not the app',
+  E_RUN_001: 'No run with this id',
+  E_NODE_001: 'A node failed',
+  E_INTERNAL_001: 'Unexpected internal error',
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** An error as it crosses IPC or WebSocket: plain data, no prototype. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  stack?: string;
+}
+
+export class PipewrightError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'PipewrightError';
+    this.code = code;
+  }
+}
+
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof PipewrightError) return { code: error.code, message: error.message };
+  if (error instanceof Error) return { code: 'E_INTERNAL_001', message: error.message, stack: error.stack };
+  return { code: 'E_INTERNAL_001', message: String(error) };
+}

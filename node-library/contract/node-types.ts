@@ -1,0 +1,41 @@
+/** Port types. The editor refuses an edge between incompatible ones. */
+export const portTypes = ['table', 'json', 'text', 'file', 'any'] as const;
+export type PortType = (typeof portTypes)[number];
+
+export interface PortInfo {
+  id: string;
+  type: PortType;
+  label?: string;
+}
+
+/** The closed set of param kinds; the inspector has one editor per kind. */
+export const paramKinds = ['string', 'number', 'boolean', 'enum', 'code', 'sql', 'path', 'columns', 'keyValue', 'json', 'secret'] as const;
+export type ParamKind = (typeof paramKinds)[number];
+
+export interface ParamInfo {
+  name: string;
+  kind: ParamKind;
+  label: string;
+  description?: string;
+  required: boolean;
+  default?: unknown;
+  options?: string[];
+}
+
+/** What the palette and inspector know about a node type: metadata, no code. */
+export interface NodeTypeInfo {
+  type: string;
+  version: number;
+  title: string;
+  category: string;
+  description: string;
+  inputs: PortInfo[];
+  outputs: PortInfo[];
+  params: ParamInfo[];
+}
+
+/** Why an output cannot feed an input, or null when it can. */
+export function portMismatch(from: PortType, to: PortType): string | null {
+  if (from === to || from === 'any' || to === 'any') return null;
+  return `${from} output cannot feed a ${to} input`;
+}

@@ -1,0 +1,20 @@
+import type { ApiMethod } from './api';
+import type { ErrorInfo } from './errors';
+import type { RunEvent } from './events';
+
+/** Messages on the serve-mode WebSocket. */
+export interface WireRequest {
+  id: number;
+  method: ApiMethod;
+  args: unknown[];
+}
+
+export type WireResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: ErrorInfo };
+
+export interface WireEvent {
+  event: RunEvent;
+}
+
+export type WireServerMessage = WireResponse | WireEvent;

@@ -1,0 +1,69 @@
+import { portMismatch, type PipelineFile, type PipelineProblem } from '../contract';
+import { paramsSchema } from '../nodes/params';
+import type { NodeRegistry } from '../nodes/registry';
+import { topologicalOrder } from './graph';
+
+const code = 'E_PIPELINE_004';
+
+/**
+ * Checks what the schema cannot: unique ids, known types, params, edges
+ * between existing ports of compatible types, and no cycles. Each problem
+ * names the node and field.
+ */
+export function validateGraph(pipeline: PipelineFile, registry: NodeRegistry): PipelineProblem[] {
+  const problems: PipelineProblem[] = [];
+  const seen = new Set<string>();
+  pipeline.nodes.forEach((node, i) => {
+    const at = `nodes.${i}`;
+    if (seen.has(node.id)) problems.push({ code, path: `${at}.id`, nodeId: node.id, message: `node id ${node.id} is used twice` });
+    seen.add(node.id);
+    const definition = registry.get(node.type);
+    if (!definition) {
+      problems.push({ code, path: `${at}.type`, nodeId: node.id, message: `node ${node.id} has unknown type ${node.type}` });
+      return;
+    }
+    const params = paramsSchema(definition.params).safeParse(node.params);
+    for (const issue of params.success ? [] : params.error.issues) {
+      const field = issue.path.map(String).join('.');
+      problems.push({ code, path: `${at}.params.${field}`, nodeId: node.id, message: `node ${node.id}, param ${field}: ${issue.message}` });
+    }
+  });
+
+  const byId = new Map(pipeline.nodes.map((n) => [n.id, n]));
+  const connectedInputs = new Set<string>();
+  pipeline.edges.forEach((edge, i) => {
+    const at = `edges.${i}`;
+    const from = byId.get(edge.from.node);
+    const to = byId.get(edge.to.node);
+    if (!from || !to) {
+      const missing = !from ? edge.from.node : edge.to.node;
+      problems.push({ code, path: at, nodeId: missing, message: `edge ${edge.id} points to missing node ${missing}` });
+      return;
+    }
+    const out = registry.get(from.type)?.outputs.find((p) => p.id === edge.from.port);
+    const input = registry.get(to.type)?.inputs.find((p) => p.id === edge.to.port);
+    if (registry.get(from.type) && !out) {
+      problems.push({ code, path: `${at}.from.port`, nodeId: from.id, message: `edge ${edge.id}: node ${from.id} has no output port ${edge.from.port}` });
+    }
+    if (registry.get(to.type) && !input) {
+      problems.push({ code, path: `${at}.to.port`, nodeId: to.id, message: `edge ${edge.id}: node ${to.id} has no input port ${edge.to.port}` });
+    }
+    const key = `${to.id}.${edge.to.port}`;
+    if (connectedInputs.has(key)) problems.push({ code, path: at, nodeId: to.id, message: `node ${to.id}, input ${edge.to.port} is connected twice` });
+    connectedInputs.add(key);
+    const mismatch = out && input ? portMismatch(out.type, input.type) : null;
+    if (mismatch) problems.push({ code, path: at, nodeId: to.id, message: `edge ${edge.id} into node ${to.id}: ${mismatch}` });
+  });
+
+  pipeline.nodes.forEach((node, i) => {
+    for (const input of registry.get(node.type)?.inputs ?? []) {
+      if (!connectedInputs.has(`${node.id}.${input.id}`)) {
+        problems.push({ code, path: `nodes.${i}`, nodeId: node.id, message: `node ${node.id}: input ${input.id} is not connected` });
+      }
+    }
+  });
+
+  const { cyclic } = topologicalOrder(pipeline);
+  if (cyclic.length > 0) problems.push({ code, path: 'edges', nodeId: cyclic[0], message: `the graph has a cycle through nodes ${cyclic.join(', ')}` });
+  return problems;
+}
