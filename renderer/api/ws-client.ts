@@ -1,0 +1,101 @@
+import type {
+  ApiMethod,
+  ApiResult,
+  PipewrightApi,
+  RunEvent,
+  WireRequest,
+  WireServerMessage,
+} from '../../node-library/contract';
+import { ApiError } from './api-error';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+/** ws://<host>/api?token=<token>, the token taken from the page's own `?token=`. */
+export function apiSocketUrl(location: Location): string {
+  const token = new URLSearchParams(location.search).get('token');
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+}
+
+const connectionClosed = () =>
+  new ApiError({ code: 'E_INTERNAL_001', message: 'The connection to the Pipewright backend closed. Restart `pipewright serve` and reload the page.' });
+
+/**
+ * The contract's PipewrightApi over serve mode's WebSocket. Connects on first
+ * use; does not reconnect (a closed connection rejects every later call).
+ */
+export function createWsClient(url: string): PipewrightApi {
+  const pending = new Map<number, Pending>();
+  const listeners = new Set<(event: RunEvent) => void>();
+  let nextId = 1;
+  let socket: Promise<WebSocket> | undefined;
+
+  const receive = (message: WireServerMessage) => {
+    if ('event' in message) {
+      for (const listener of listeners) listener(message.event);
+      return;
+    }
+    const entry = pending.get(message.id);
+    if (!entry) return;
+    pending.delete(message.id);
+    if (message.ok) entry.resolve(message.result);
+    else entry.reject(new ApiError(message.error));
+  };
+
+  const closed = () => {
+    for (const entry of pending.values()) entry.reject(connectionClosed());
+    pending.clear();
+  };
+
+  const connect = () => (socket ??= openSocket(url, receive, closed));
+
+  async function call<M extends ApiMethod>(method: M, ...args: Parameters<PipewrightApi[M]>): Promise<ApiResult<M>> {
+    const ws = await connect();
+    if (ws.readyState !== WebSocket.OPEN) throw connectionClosed();
+    return new Promise<ApiResult<M>>((resolve, reject) => {
+      const request: WireRequest = { id: nextId++, method, args };
+      pending.set(request.id, { resolve: (value) => resolve(value as ApiResult<M>), reject });
+      ws.send(JSON.stringify(request));
+    });
+  }
+
+  return {
+    listPipelines: () => call('listPipelines'),
+    loadPipeline: (pipelineId) => call('loadPipeline', pipelineId),
+    savePipeline: (pipelineId, pipeline) => call('savePipeline', pipelineId, pipeline),
+    listNodeTypes: () => call('listNodeTypes'),
+    startRun: (request) => call('startRun', request),
+    cancelRun: (runId) => call('cancelRun', runId),
+    onRunEvent(listener) {
+      listeners.add(listener);
+      // Events only flow over an open socket. A failed connection is reported
+      // by the next request (the start-up loader makes one), not here.
+      connect().catch(() => undefined);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+function openSocket(url: string, receive: (message: WireServerMessage) => void, closed: () => void): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.addEventListener('open', () => resolve(ws), { once: true });
+    ws.addEventListener('message', (event) => {
+      let message: WireServerMessage;
+      try {
+        message = JSON.parse(String(event.data)) as WireServerMessage;
+      } catch {
+        console.error('Pipewright: ignoring a backend message that is not JSON');
+        return;
+      }
+      receive(message);
+    });
+    ws.addEventListener('close', () => {
+      reject(new ApiError({ code: 'E_INTERNAL_001', message: `Could not connect to the Pipewright backend at ${url.split('?')[0]}. Open the URL that \`pipewright serve\` printed, token included.` }));
+      closed();
+    });
+  });
+}

@@ -1,0 +1,14 @@
+import { create } from 'zustand';
+import type { AppState } from './app-state';
+import { createPipelineSlice } from './pipeline-slice';
+import { createRunSlice } from './run-slice';
+import { createSelectionSlice } from './selection-slice';
+import { createUiSlice } from './ui-slice';
+
+/** The renderer's one store, made of slices. Read it through ./selectors. */
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createPipelineSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createRunSlice(...a),
+  ...createUiSlice(...a),
+}));

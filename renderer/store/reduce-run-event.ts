@@ -1,0 +1,38 @@
+import type { RunEvent } from '../../node-library/contract';
+import type { RunFields } from './run-slice';
+
+/**
+ * How one run event changes the run view, or null when it is about another
+ * run. A run:start of the open pipeline takes over the view, whoever started it.
+ */
+export function reduceRunEvent(state: RunFields, event: RunEvent, openPipelineId: string | null): Partial<RunFields> | null {
+  if (event.type === 'run:start') {
+    if (event.pipelineId !== openPipelineId) return null;
+    return {
+      runId: event.runId,
+      runStatus: 'running',
+      runError: null,
+      nodeStates: Object.fromEntries(event.nodeIds.map((id) => [id, 'pending' as const])),
+      nodeDetails: {},
+      logs: {},
+    };
+  }
+  if (event.runId !== state.runId) return null;
+  switch (event.type) {
+    case 'node:state': {
+      const { nodeId, state: nodeState, error, reason, attempt } = event;
+      return {
+        nodeStates: { ...state.nodeStates, [nodeId]: nodeState },
+        nodeDetails: { ...state.nodeDetails, [nodeId]: { error, reason, attempt } },
+      };
+    }
+    case 'node:log': {
+      const line = { at: event.at, level: event.level, message: event.message };
+      return { logs: { ...state.logs, [event.nodeId]: [...(state.logs[event.nodeId] ?? []), line] } };
+    }
+    case 'node:preview':
+      return null; // previews get their own panel in a later issue
+    case 'run:finish':
+      return { runStatus: event.state, runError: event.error?.message ?? null };
+  }
+}

@@ -1,0 +1,54 @@
+import type { LogLevel, NodeState, RunEvent, RunState } from '../../node-library/contract';
+import type { SliceCreator } from './app-state';
+import { reduceRunEvent } from './reduce-run-event';
+
+/** `idle` before any run of the open pipeline, `starting` while startRun is in flight. */
+export type RunStatus = 'idle' | 'starting' | RunState;
+
+export interface LogLine {
+  at: number;
+  level: LogLevel;
+  message: string;
+}
+
+/** Why a node is in its state: the error of a failed node, the reason for a skip. */
+export interface NodeDetail {
+  error?: { code: string; message: string };
+  reason?: string;
+  attempt?: number;
+}
+
+export interface RunFields {
+  runId: string | null;
+  runStatus: RunStatus;
+  runError: string | null;
+  nodeStates: Record<string, NodeState>;
+  nodeDetails: Record<string, NodeDetail>;
+  logs: Record<string, LogLine[]>;
+}
+
+export interface RunSlice extends RunFields {
+  runStarting(): void;
+  /** startRun answered. The run:start event may already have arrived (same id: no change). */
+  runStarted(runId: string): void;
+  runStartFailed(): void;
+  applyRunEvent(event: RunEvent): void;
+}
+
+export const initialRun: RunFields = {
+  runId: null,
+  runStatus: 'idle',
+  runError: null,
+  nodeStates: {},
+  nodeDetails: {},
+  logs: {},
+};
+
+export const createRunSlice: SliceCreator<RunSlice> = (set) => ({
+  ...initialRun,
+  runStarting: () => set({ ...initialRun, runStatus: 'starting' }),
+  runStarted: (runId) => set((s) => (s.runId === runId ? {} : { runId, runStatus: 'running' })),
+  runStartFailed: () => set({ runStatus: 'idle' }),
+  applyRunEvent: (event) =>
+    set((s) => reduceRunEvent(s, event, s.openPipeline?.id ?? null) ?? {}),
+});
