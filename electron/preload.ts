@@ -16,6 +16,11 @@ const api: PipewrightApi = {
   listNodeTypes: () => invoke(apiChannels.listNodeTypes),
   startRun: (request) => invoke(apiChannels.startRun, request),
   cancelRun: (runId) => invoke(apiChannels.cancelRun, runId),
+  resumeRun: (runId) => invoke(apiChannels.resumeRun, runId),
+  listRuns: (filter) => invoke(apiChannels.listRuns, filter),
+  getRun: (runId) => invoke(apiChannels.getRun, runId),
+  getRunEvents: (runId) => invoke(apiChannels.getRunEvents, runId),
+  getRunLogs: (runId, nodeId) => (nodeId === undefined ? invoke(apiChannels.getRunLogs, runId) : invoke(apiChannels.getRunLogs, runId, nodeId)),
   onRunEvent: (listener) => {
     const forward = (_event: unknown, runEvent: RunEvent) => listener(runEvent);
     ipcRenderer.on(runEventChannel, forward);

@@ -1,38 +1,46 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { PipewrightError, type PipewrightApi, type RunEvent } from '../contract';
-import { localHost } from '../engine/host';
-import { runPipeline } from '../engine/run-pipeline';
+import { PipewrightError, type PipewrightApi } from '../contract';
 import { loadPipelineFile, pipelineOrThrow } from '../model/load';
 import { serializePipeline, writeFileAtomic } from '../model/save';
 import { createRegistry, type NodeRegistry } from '../nodes/registry';
+import { defaultDataDir } from './data-dir';
 import { findPipelineFile, newPipelineFile, scanPipelineFolder } from './pipeline-folder';
+import { RunService } from './run-service';
 
 export interface BackendOptions {
   pipelinesDir: string;
+  /** Run history and cache; defaults to the platform's app-data folder. */
+  dataDir?: string;
   registry?: NodeRegistry;
   concurrency?: number;
+  keepRunsPerPipeline?: number;
 }
 
 export interface Backend extends PipewrightApi {
   /** Resolves when the run has finished; for hosts that must wait (CLI, tests). */
   whenFinished(runId: string): Promise<void>;
-  /** Cancels every active run and waits for them to stop. */
+  /** Cancels every active run, waits for them, and closes the run store. */
   close(): Promise<void>;
 }
 
 /** The one backend object that Electron's IPC and serve mode's WebSocket both expose. */
 export function createBackend(options: BackendOptions): Backend {
   const registry = options.registry ?? createRegistry();
-  const listeners = new Set<(event: RunEvent) => void>();
-  const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
-  const broadcast = (event: RunEvent) => {
-    for (const listener of listeners) listener(event);
-  };
+  const runs = new RunService({
+    registry,
+    dataDir: options.dataDir ?? defaultDataDir(),
+    concurrency: options.concurrency,
+    keepRunsPerPipeline: options.keepRunsPerPipeline ?? 200,
+  });
 
   const loadChecked = async (pipelineId: string) => {
     const file = await findPipelineFile(options.pipelinesDir, pipelineId);
     return { file, pipeline: pipelineOrThrow(await loadPipelineFile(file, registry), path.basename(file)) };
+  };
+  const runDetail = (runId: string) => {
+    const detail = runs.store.getRun(runId);
+    if (!detail) throw new PipewrightError('E_RUN_001', `no run with id ${runId}`);
+    return detail;
   };
 
   return {
@@ -51,32 +59,37 @@ export function createBackend(options: BackendOptions): Backend {
     async listNodeTypes() {
       return registry.list();
     },
-    async startRun({ pipelineId }) {
+    async startRun({ pipelineId, params, partial, concurrency }) {
       const { file, pipeline } = await loadChecked(pipelineId);
-      const runId = `run_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-      const controller = new AbortController();
-      const host = localHost(path.dirname(file));
-      const done = runPipeline(pipeline, { runId, registry, host, signal: controller.signal, onEvent: broadcast, concurrency: options.concurrency })
-        .catch((error: unknown) => broadcast({ type: 'run:finish', runId, at: Date.now(), state: 'failed', error: { code: 'E_INTERNAL_001', message: String(error) } }))
-        .then(() => void active.delete(runId));
-      active.set(runId, { controller, done });
+      const { runId } = runs.start({ pipeline, source: file, params, partial, concurrency, trigger: 'manual' });
       return { runId };
     },
     async cancelRun(runId) {
-      const run = active.get(runId);
-      if (!run) throw new PipewrightError('E_RUN_001', `run ${runId} is not running`);
-      run.controller.abort();
+      runs.cancel(runId);
+    },
+    async resumeRun(runId) {
+      const { run } = runDetail(runId);
+      const current = await loadChecked(run.pipelineId).catch(() => undefined);
+      return { runId: runs.resume(runId, current && { pipeline: current.pipeline, source: current.file }).runId };
+    },
+    async listRuns(filter) {
+      return runs.store.listRuns(filter);
+    },
+    async getRun(runId) {
+      return runDetail(runId);
+    },
+    async getRunEvents(runId) {
+      runDetail(runId);
+      return runs.store.runEvents(runId);
+    },
+    async getRunLogs(runId, nodeId) {
+      runDetail(runId);
+      return runs.store.logs(runId, nodeId);
     },
     onRunEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      return runs.onEvent(listener);
     },
-    async whenFinished(runId) {
-      await active.get(runId)?.done;
-    },
-    async close() {
-      for (const run of active.values()) run.controller.abort();
-      await Promise.all([...active.values()].map((r) => r.done));
-    },
+    whenFinished: (runId) => runs.whenFinished(runId),
+    close: () => runs.close(),
   };
 }

@@ -1,15 +1,26 @@
 import { z } from 'zod';
-import type { RunEvent } from './events';
+import { partialRunSchema, runStateSchema, runTriggerSchema, type RunEvent } from './events';
 import type { NodeTypeInfo } from './node-types';
-import { pipelineFileSchema, pipelineIdSchema, type PipelineFile, type PipelineSummary } from './pipeline';
+import { paramValueSchema, pipelineFileSchema, pipelineIdSchema, type PipelineFile, type PipelineSummary } from './pipeline';
+import type { LogLine, RunDetail, RunFilter, RunSummary } from './runs';
 
 export const startRunRequestSchema = z.strictObject({
   pipelineId: pipelineIdSchema,
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** Overrides of the pipeline's declared params, checked against their types before anything runs. */
+  params: z.record(z.string(), paramValueSchema).optional(),
+  partial: partialRunSchema.optional(),
+  concurrency: z.number().int().positive().optional(),
 });
 export type StartRunRequest = z.infer<typeof startRunRequestSchema>;
 
 export const runIdSchema = z.string().min(1).max(100);
+
+export const runFilterSchema = z.strictObject({
+  pipelineId: pipelineIdSchema.optional(),
+  state: runStateSchema.optional(),
+  trigger: runTriggerSchema.optional(),
+  limit: z.number().int().positive().max(10_000).optional(),
+});
 
 /**
  * The backend as every host sees it: the Electron preload, the serve-mode
@@ -22,6 +33,13 @@ export interface PipewrightApi {
   listNodeTypes(): Promise<NodeTypeInfo[]>;
   startRun(request: StartRunRequest): Promise<{ runId: string }>;
   cancelRun(runId: string): Promise<void>;
+  /** Re-runs a failed, cancelled or interrupted run from what did not succeed, reusing the rest. */
+  resumeRun(runId: string): Promise<{ runId: string }>;
+  listRuns(filter: RunFilter): Promise<RunSummary[]>;
+  getRun(runId: string): Promise<RunDetail>;
+  /** Every stored event of a run, in order: a late subscriber replays from here. */
+  getRunEvents(runId: string): Promise<RunEvent[]>;
+  getRunLogs(runId: string, nodeId?: string): Promise<LogLine[]>;
   /** Every run event of every run, live. Returns the unsubscribe function. */
   onRunEvent(listener: (event: RunEvent) => void): () => void;
 }
@@ -40,7 +58,12 @@ export const apiArgs = {
   listNodeTypes: z.tuple([]),
   startRun: z.tuple([startRunRequestSchema]),
   cancelRun: z.tuple([runIdSchema]),
-} satisfies { [M in ApiMethod]: z.ZodTuple };
+  resumeRun: z.tuple([runIdSchema]),
+  listRuns: z.tuple([runFilterSchema]),
+  getRun: z.tuple([runIdSchema]),
+  getRunEvents: z.tuple([runIdSchema]),
+  getRunLogs: z.union([z.tuple([runIdSchema]), z.tuple([runIdSchema, z.string()])]),
+} satisfies { [M in ApiMethod]: z.ZodType<unknown[]> };
 
 export const apiMethods = Object.keys(apiArgs) as ApiMethod[];
 
@@ -52,6 +75,11 @@ export const apiChannels: { [M in ApiMethod]: string } = {
   listNodeTypes: 'app:nodeTypes.list',
   startRun: 'app:runs.start',
   cancelRun: 'app:runs.cancel',
+  resumeRun: 'app:runs.resume',
+  listRuns: 'app:runs.list',
+  getRun: 'app:runs.get',
+  getRunEvents: 'app:runs.events',
+  getRunLogs: 'app:runs.logs',
 };
 export const runEventChannel = 'app:runs.event';
 

@@ -13,7 +13,13 @@ export const errorCodes = {
   E_API_002: 'Unknown API method',
   E_API_003: 'The request came from a frame that is not the app',
   E_RUN_001: 'No run with this id',
+  E_RUN_002: 'The process stopped before the run finished',
+  E_RUN_003: 'The run exceeded its timeout',
+  E_RUN_004: 'The run cannot be resumed',
+  E_PARAM_001: 'Invalid run parameters',
   E_NODE_001: 'A node failed',
+  E_NODE_002: 'A node exceeded its timeout',
+  E_NODE_003: 'A mapped node received something that is not a list',
   E_INTERNAL_001: 'Unexpected internal error',
 } as const;
 

@@ -7,6 +7,13 @@ export type NodeState = z.infer<typeof nodeStateSchema>;
 export const runStateSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled', 'interrupted']);
 export type RunState = z.infer<typeof runStateSchema>;
 
+export const runTriggerSchema = z.enum(['manual', 'cli', 'schedule']);
+export type RunTrigger = z.infer<typeof runTriggerSchema>;
+
+/** Part of a pipeline: one node, everything up to a node, or everything from a node. */
+export const partialRunSchema = z.strictObject({ mode: z.enum(['node', 'upTo', 'from']), nodeId: z.string() });
+export type PartialRun = z.infer<typeof partialRunSchema>;
+
 export const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
 export type LogLevel = z.infer<typeof logLevelSchema>;
 
@@ -19,17 +26,40 @@ const base = { runId: z.string(), at: z.number() };
  * are all views of it.
  */
 export const runEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('run:start'), ...base, pipelineId: z.string(), nodeIds: z.array(z.string()) }),
+  z.object({
+    type: z.literal('run:start'),
+    ...base,
+    pipelineId: z.string(),
+    nodeIds: z.array(z.string()),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+    trigger: runTriggerSchema.default('manual'),
+    partial: partialRunSchema.optional(),
+    resumedFrom: z.string().optional(),
+  }),
   z.object({
     type: z.literal('node:state'),
     ...base,
     nodeId: z.string(),
     state: nodeStateSchema,
+    /** Set on the states of one mapped item; absent for the node as a whole. */
+    item: z.number().int().optional(),
     attempt: z.number().int().optional(),
+    /** Output taken from the cache, or from an earlier run (resume, partial run). */
+    cached: z.boolean().optional(),
+    reused: z.string().optional(),
+    durationMs: z.number().optional(),
     reason: z.string().optional(),
     error: errorInfoSchema.optional(),
   }),
-  z.object({ type: z.literal('node:log'), ...base, nodeId: z.string(), level: logLevelSchema, message: z.string() }),
+  z.object({
+    type: z.literal('node:log'),
+    ...base,
+    nodeId: z.string(),
+    item: z.number().int().optional(),
+    attempt: z.number().int().optional(),
+    level: logLevelSchema,
+    message: z.string(),
+  }),
   z.object({
     type: z.literal('node:preview'),
     ...base,

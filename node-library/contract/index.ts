@@ -4,3 +4,4 @@ export * from './events';
 export * from './node-types';
 export * from './pipeline';
 export * from './wire';
+export * from './runs';

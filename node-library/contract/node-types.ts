@@ -6,6 +6,8 @@ export interface PortInfo {
   id: string;
   type: PortType;
   label?: string;
+  /** An input that may be left unconnected. */
+  optional?: boolean;
 }
 
 /** The closed set of param kinds; the inspector has one editor per kind. */

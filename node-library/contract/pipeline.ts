@@ -23,11 +23,16 @@ export const pipelineNodeSchema = z.strictObject({
   params: z.record(z.string(), z.unknown()).default({}),
   /** Code nodes keep their source as lines, so a diff shows the changed lines. */
   code: z.array(z.string()).optional(),
+  /** Extra attempts after the first; attempt n waits retryDelayMs * retryBackoff^(n-2), at most retryMaxDelayMs. */
   retries: z.number().int().min(0).optional(),
   retryDelayMs: z.number().int().min(0).optional(),
+  retryBackoff: z.number().min(1).optional(),
+  retryMaxDelayMs: z.number().int().min(0).optional(),
   timeoutMs: z.number().int().positive().optional(),
   cache: z.boolean().optional(),
   trigger: triggerRuleSchema.optional(),
+  /** Run once per item of the list arriving on this input port; outputs are collected in order. */
+  mapOver: portIdSchema.optional(),
 });
 
 export const endpointSchema = z.strictObject({ node: nodeIdSchema, port: portIdSchema });
@@ -38,11 +43,16 @@ export const pipelineEdgeSchema = z.strictObject({
   to: endpointSchema,
 });
 
+export const paramValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+export type ParamValue = z.infer<typeof paramValueSchema>;
+
+/** A run parameter; one without a default must be given for every run. */
 export const pipelineParamSchema = z.strictObject({
   type: z.enum(['string', 'number', 'boolean']),
-  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  default: paramValueSchema.optional(),
   description: z.string().optional(),
 });
+export type PipelineParam = z.infer<typeof pipelineParamSchema>;
 
 /** Canvas-only data, kept apart so moving a node never changes the logic. */
 export const nodeLayoutSchema = z.strictObject({
@@ -61,6 +71,8 @@ export const pipelineFileSchema = z.strictObject({
   nodes: z.array(pipelineNodeSchema),
   edges: z.array(pipelineEdgeSchema).default([]),
   layout: z.record(z.string(), nodeLayoutSchema).default({}),
+  /** Cancels the whole run when exceeded. */
+  timeoutMs: z.number().int().positive().optional(),
   schedule: z.unknown().optional(),
 });
 

@@ -17,15 +17,12 @@ function safeNumber(value: unknown): unknown {
 
 /**
  * One DuckDB database per run; every table port of the run lives in it.
- * Each query gets its own connection so parallel nodes never interrupt or
- * wait on each other's statements.
+ * Opened on first use, so runs without tabular nodes never pay for it. Each
+ * query gets its own connection so parallel nodes never interrupt or wait on
+ * each other's statements.
  */
 export class DuckDbSession {
-  private constructor(private readonly instance: DuckDBInstance) {}
-
-  static async open(): Promise<DuckDbSession> {
-    return new DuckDbSession(await DuckDBInstance.create(':memory:'));
-  }
+  private instance?: Promise<DuckDBInstance>;
 
   async execute(sql: string, signal?: AbortSignal): Promise<void> {
     await this.withConnection(signal, (c) => c.run(sql));
@@ -49,14 +46,18 @@ export class DuckDbSession {
     };
   }
 
-  close(): void {
-    this.instance.closeSync();
+  /** Closes the database if it was ever opened. */
+  async close(): Promise<void> {
+    const instance = this.instance;
+    this.instance = undefined;
+    if (instance) (await instance).closeSync();
   }
 
   /** Runs work on a fresh connection, interrupting DuckDB if the signal aborts. */
   private async withConnection<T>(signal: AbortSignal | undefined, work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     signal?.throwIfAborted();
-    const connection = await this.instance.connect();
+    this.instance ??= DuckDBInstance.create(':memory:');
+    const connection = await (await this.instance).connect();
     const interrupt = () => connection.interrupt();
     signal?.addEventListener('abort', interrupt, { once: true });
     try {

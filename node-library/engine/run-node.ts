@@ -1,34 +1,56 @@
-import { PipewrightError, type LogLevel, type PipelineNode } from '../contract';
+import { PipewrightError, type LogLevel, type ParamValue, type PipelineNode } from '../contract';
 import type { DuckDbSession } from '../data/duckdb-session';
-import type { NodeDefinition } from '../nodes/define-node';
+import type { NodeDefinition, PipelineState } from '../nodes/define-node';
 import { paramsSchema, type ParamValues } from '../nodes/params';
+import { substituteParams } from '../model/params';
 import type { HostApi } from './host';
 
-export interface RunNodeInput {
-  node: PipelineNode;
-  definition: NodeDefinition;
-  inputs: Record<string, unknown>;
-  signal: AbortSignal;
+/** What every call of a node's run() shares within one run. */
+export interface NodeCallEnv {
+  runParams: Record<string, ParamValue>;
   data: DuckDbSession;
   host: HostApi;
+  state: PipelineState;
+}
+
+export interface NodeCall {
+  node: PipelineNode;
+  definition: NodeDefinition;
+  params: ParamValues<NodeDefinition['params']>;
+  inputs: Record<string, unknown>;
+  signal: AbortSignal;
+  attempt: number;
+  item?: number;
   log(message: string, level: LogLevel): void;
 }
 
-/** Validates a node's params, runs it once, and checks it produced every output port. */
-export async function runNode({ node, definition, inputs, signal, data, host, log }: RunNodeInput): Promise<Record<string, unknown>> {
-  const params = paramsSchema(definition.params).parse(node.params) as ParamValues<typeof definition.params>;
+/** A node's params with `$param` references replaced and defaults filled in. */
+export function resolveNodeParams(node: PipelineNode, definition: NodeDefinition, runParams: Record<string, ParamValue>): ParamValues<NodeDefinition['params']> {
+  const parsed = paramsSchema(definition.params).safeParse(substituteParams(node.params, runParams));
+  if (parsed.success) return parsed.data as ParamValues<NodeDefinition['params']>;
+  const issue = parsed.error.issues[0];
+  throw new PipewrightError('E_NODE_001', `node ${node.id}, param ${issue.path.join('.')}: ${issue.message}`);
+}
+
+/** Calls run() once and checks it produced every output port. */
+export async function runNode(env: NodeCallEnv, call: NodeCall): Promise<Record<string, unknown>> {
+  const { node, definition } = call;
   const outputs = await definition.run({
     nodeId: node.id,
-    params,
-    inputs,
-    signal,
-    data,
-    host,
-    log: (message, level = 'info') => log(message, level),
+    params: call.params,
+    inputs: call.inputs,
+    runParams: env.runParams,
+    signal: call.signal,
+    attempt: call.attempt,
+    item: call.item,
+    log: (message, level = 'info') => call.log(message, level),
+    state: env.state,
+    data: env.data,
+    host: env.host,
   });
-  signal.throwIfAborted();
+  call.signal.throwIfAborted();
   for (const port of definition.outputs) {
-    if (outputs[port.id] === undefined) throw new PipewrightError('E_NODE_001', `node ${node.id} returned no value for output ${port.id}`);
+    if (outputs?.[port.id] === undefined) throw new PipewrightError('E_NODE_001', `node ${node.id} returned no value for output ${port.id}`);
   }
   return outputs;
 }

@@ -1,11 +1,15 @@
 import os from 'node:os';
-import { toErrorInfo, type NodeState, type PipelineFile, type RunEvent, type RunState } from '../contract';
+import { PipewrightError, type ErrorInfo, type NodeState, type ParamValue, type PartialRun, type PipelineFile, type RunEvent, type RunState, type RunTrigger } from '../contract';
 import { DuckDbSession } from '../data/duckdb-session';
-import { isTable } from '../data/table';
-import { topologicalOrder } from '../model/graph';
+import type { PipelineState } from '../nodes/define-node';
 import type { NodeRegistry } from '../nodes/registry';
+import type { OutputCache } from './cache';
+import { nodeErrorInfo } from './errors';
+import type { RunContext } from './execute-node';
+import { lineage } from './lineage';
+import { planRun, type Reusable } from './plan';
 import type { HostApi } from './host';
-import { runNode } from './run-node';
+import { Scheduler } from './scheduler';
 
 export interface RunOptions {
   runId: string;
@@ -15,90 +19,85 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Nodes running at once; defaults to the number of CPUs. */
   concurrency?: number;
+  /** Resolved run parameters (see model/params). */
+  params?: Record<string, ParamValue>;
+  trigger?: RunTrigger;
+  partial?: PartialRun;
+  /** Resume: the run this one continues, and the nodes that must run again. */
+  resumedFrom?: string;
+  mustRun?: Iterable<string>;
+  /** Reused nodes to show in this run even when nothing downstream needs them (resume). */
+  showReused?: Iterable<string>;
+  /** Stored outputs the run may use instead of running a node (partial runs, resume). */
+  reusable?: Reusable;
+  /** Called with the outputs of every node that succeeded, so they can be stored. */
+  onOutputs?(nodeId: string, outputs: Record<string, unknown>): void;
+  state?: PipelineState;
+  cache?: OutputCache;
+  /** Cancels the run when exceeded; defaults to the pipeline's timeoutMs. */
+  timeoutMs?: number;
   previewRows?: number;
 }
 
-const terminal = new Set<NodeState>(['succeeded', 'failed', 'skipped', 'cancelled']);
-
 /**
- * Runs a validated pipeline: a ready queue over the DAG, independent nodes in
- * parallel, every state change and log line emitted as an event.
+ * Runs a validated pipeline, or part of it: a ready queue over the DAG,
+ * independent nodes in parallel, every state change and log line emitted as
+ * an event. One engine for the app, the CLI and exported scripts.
  */
 export async function runPipeline(pipeline: PipelineFile, options: RunOptions): Promise<RunState> {
-  const { runId, registry, host, onEvent } = options;
-  const signal = options.signal ?? new AbortController().signal;
-  const concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
-  const states = new Map<string, NodeState>(pipeline.nodes.map((n) => [n.id, 'pending']));
-  const outputs = new Map<string, Record<string, unknown>>();
-  const running = new Set<Promise<void>>();
-  const emit = (event: RunEvent) => onEvent(event);
-  const setState = (nodeId: string, state: NodeState, extra: Partial<RunEvent & { type: 'node:state' }> = {}) => {
-    states.set(nodeId, state);
-    emit({ type: 'node:state', runId, at: Date.now(), nodeId, state, ...extra });
+  const { runId, onEvent: emit } = options;
+  const plan = planRun(pipeline, options);
+  const nodeIds = pipeline.nodes.map((n) => n.id).filter((id) => plan.run.has(id) || plan.reuse.has(id));
+  const params = options.params ?? {};
+  emit({ type: 'run:start', runId, at: Date.now(), pipelineId: pipeline.id, nodeIds, params, trigger: options.trigger ?? 'manual', partial: options.partial, resumedFrom: options.resumedFrom });
+
+  const { signal, dispose, timedOut } = runSignal(options.signal, options.timeoutMs ?? pipeline.timeoutMs);
+  const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+  aborted.catch(() => {});
+  const data = new DuckDbSession();
+  const memoryState = new Map<string, unknown>();
+  const run: RunContext = {
+    runId,
+    registry: options.registry,
+    host: options.host,
+    runParams: params,
+    data,
+    state: options.state ?? { get: (k) => memoryState.get(k), set: (k, v) => void memoryState.set(k, v) },
+    signal,
+    aborted,
+    concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
+    emit,
+    cache: options.cache,
+    fingerprint: lineage(pipeline, options.registry, options.host, params),
   };
-
-  emit({ type: 'run:start', runId, at: Date.now(), pipelineId: pipeline.id, nodeIds: pipeline.nodes.map((n) => n.id) });
-  const data = await DuckDbSession.open();
-
-  const startNode = (nodeId: string) => {
-    const node = pipeline.nodes.find((n) => n.id === nodeId)!;
-    const definition = registry.get(node.type)!;
-    const inputs: Record<string, unknown> = {};
-    for (const edge of pipeline.edges.filter((e) => e.to.node === nodeId)) {
-      inputs[edge.to.port] = outputs.get(edge.from.node)?.[edge.from.port];
-    }
-    setState(nodeId, 'running', { attempt: 1 });
-    const log = (message: string, level: 'debug' | 'info' | 'warn' | 'error') =>
-      emit({ type: 'node:log', runId, at: Date.now(), nodeId, level, message });
-    const task = runNode({ node, definition, inputs, signal, data, host, log })
-      .then(async (result) => {
-        outputs.set(nodeId, result);
-        await emitPreviews(nodeId, result);
-        setState(nodeId, 'succeeded');
-      })
-      .catch((error: unknown) => {
-        if (signal.aborted) return setState(nodeId, 'cancelled', { reason: 'the run was cancelled' });
-        const info = toErrorInfo(error);
-        log(info.message, 'error');
-        setState(nodeId, 'failed', { error: info });
-      })
-      .finally(() => running.delete(task));
-    running.add(task);
-  };
-
-  const emitPreviews = async (nodeId: string, result: Record<string, unknown>) => {
-    for (const [port, value] of Object.entries(result)) {
-      if (!isTable(value)) continue;
-      const preview = await data.preview(value, options.previewRows ?? 50, signal);
-      emit({ type: 'node:preview', runId, at: Date.now(), nodeId, port, ...preview });
-    }
-  };
-
-  const { order } = topologicalOrder(pipeline);
-  const upstream = new Map(pipeline.nodes.map((n) => [n.id, pipeline.edges.filter((e) => e.to.node === n.id).map((e) => e.from.node)]));
+  const scheduler = new Scheduler(pipeline, plan, run, { reusable: options.reusable, onOutputs: options.onOutputs, previewRows: options.previewRows ?? 50 });
+  let states: Map<string, NodeState>;
   try {
-    for (;;) {
-      if (signal.aborted) {
-        for (const [id, state] of states) if (state === 'pending') setState(id, 'cancelled', { reason: 'the run was cancelled' });
-      }
-      // Topological order, so a skip cascades to every downstream node in one pass.
-      for (const id of order) {
-        if (states.get(id) !== 'pending') continue;
-        const ups = upstream.get(id) ?? [];
-        if (!ups.every((u) => terminal.has(states.get(u)!))) continue;
-        const blocker = ups.find((u) => states.get(u) !== 'succeeded');
-        if (blocker) setState(id, 'skipped', { reason: `upstream node ${blocker} ${states.get(blocker)}` });
-        else if (running.size < concurrency) startNode(id);
-      }
-      if (running.size === 0) break;
-      await Promise.race(running);
-    }
+    states = await scheduler.run();
   } finally {
-    data.close();
+    dispose();
+    await data.close();
   }
 
-  const finalStates = [...states.values()];
-  const state: RunState = signal.aborted ? 'cancelled' : finalStates.some((s) => s === 'failed') ? 'failed' : 'succeeded';
-  emit({ type: 'run:finish', runId, at: Date.now(), state });
+  const values = [...states.values()];
+  const state: RunState = signal.aborted ? 'cancelled' : values.includes('failed') ? 'failed' : 'succeeded';
+  const error: ErrorInfo | undefined = timedOut() ? nodeErrorInfo(signal.reason) : firstFailure(scheduler.errors);
+  emit({ type: 'run:finish', runId, at: Date.now(), state, error: state === 'succeeded' ? undefined : error });
   return state;
+}
+
+/** The caller's signal joined with the run's own timeout. */
+function runSignal(external: AbortSignal | undefined, timeoutMs: number | undefined) {
+  if (timeoutMs === undefined) return { signal: external ?? new AbortController().signal, dispose: () => {}, timedOut: () => false };
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new PipewrightError('E_RUN_003', `the run exceeded its timeout of ${timeoutMs} ms and was cancelled`)), timeoutMs);
+  const signal = external ? AbortSignal.any([external, timeout.signal]) : timeout.signal;
+  return { signal, dispose: () => clearTimeout(timer), timedOut: () => timeout.signal.aborted };
+}
+
+function firstFailure(errors: Map<string, ErrorInfo>): ErrorInfo | undefined {
+  const [first] = errors;
+  if (!first) return undefined;
+  const [nodeId, error] = first;
+  return { code: error.code, message: `node ${nodeId} failed: ${error.message}${errors.size > 1 ? ` (and ${errors.size - 1} more)` : ''}` };
 }

@@ -1,5 +1,7 @@
 import { portMismatch, type PipelineFile, type PipelineProblem } from '../contract';
+import type { NodeDefinition } from '../nodes/define-node';
 import { paramsSchema } from '../nodes/params';
+import { paramRefs, substituteParams } from './params';
 import type { NodeRegistry } from '../nodes/registry';
 import { topologicalOrder } from './graph';
 
@@ -22,10 +24,9 @@ export function validateGraph(pipeline: PipelineFile, registry: NodeRegistry): P
       problems.push({ code, path: `${at}.type`, nodeId: node.id, message: `node ${node.id} has unknown type ${node.type}` });
       return;
     }
-    const params = paramsSchema(definition.params).safeParse(node.params);
-    for (const issue of params.success ? [] : params.error.issues) {
-      const field = issue.path.map(String).join('.');
-      problems.push({ code, path: `${at}.params.${field}`, nodeId: node.id, message: `node ${node.id}, param ${field}: ${issue.message}` });
+    problems.push(...checkParams(pipeline, i, definition));
+    if (node.mapOver && !definition.inputs.some((p) => p.id === node.mapOver)) {
+      problems.push({ code, path: `${at}.mapOver`, nodeId: node.id, message: `node ${node.id} maps over input ${node.mapOver}, which it does not have` });
     }
   });
 
@@ -57,7 +58,7 @@ export function validateGraph(pipeline: PipelineFile, registry: NodeRegistry): P
 
   pipeline.nodes.forEach((node, i) => {
     for (const input of registry.get(node.type)?.inputs ?? []) {
-      if (!connectedInputs.has(`${node.id}.${input.id}`)) {
+      if (!input.optional && !connectedInputs.has(`${node.id}.${input.id}`)) {
         problems.push({ code, path: `nodes.${i}`, nodeId: node.id, message: `node ${node.id}: input ${input.id} is not connected` });
       }
     }
@@ -65,5 +66,29 @@ export function validateGraph(pipeline: PipelineFile, registry: NodeRegistry): P
 
   const { cyclic } = topologicalOrder(pipeline);
   if (cyclic.length > 0) problems.push({ code, path: 'edges', nodeId: cyclic[0], message: `the graph has a cycle through nodes ${cyclic.join(', ')}` });
+  return problems;
+}
+
+/**
+ * Checks a node's params with every `$param` replaced by its declared default.
+ * A reference to a param without a default is checked when a run gives it a value.
+ */
+function checkParams(pipeline: PipelineFile, index: number, definition: NodeDefinition): PipelineProblem[] {
+  const node = pipeline.nodes[index];
+  const at = `nodes.${index}.params`;
+  const problems: PipelineProblem[] = [];
+  const deferred: string[] = [];
+  for (const ref of paramRefs(node.params)) {
+    const declared = pipeline.params[ref.name];
+    if (!declared) problems.push({ code, path: `${at}.${ref.path}`, nodeId: node.id, message: `node ${node.id}, param ${ref.path}: refers to undeclared parameter ${ref.name}` });
+    if (declared?.default === undefined) deferred.push(ref.path);
+  }
+  const defaults = Object.fromEntries(Object.entries(pipeline.params).map(([name, p]) => [name, p.default]));
+  const parsed = paramsSchema(definition.params).safeParse(substituteParams(node.params, defaults as Record<string, never>));
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (deferred.some((p) => field === p || field.startsWith(`${p}.`))) continue;
+    problems.push({ code, path: `${at}.${field}`, nodeId: node.id, message: `node ${node.id}, param ${field}: ${issue.message}` });
+  }
   return problems;
 }

@@ -1,4 +1,4 @@
-import type { LogLevel, NodeTypeInfo, PortInfo } from '../contract';
+import type { LogLevel, NodeTypeInfo, ParamValue, PortInfo } from '../contract';
 import type { DuckDbSession } from '../data/duckdb-session';
 import type { HostApi } from '../engine/host';
 import { paramInfos, type ParamSpecs, type ParamValues } from './params';
@@ -9,10 +9,23 @@ export interface NodeContext<S extends ParamSpecs = ParamSpecs> {
   params: ParamValues<S>;
   /** Values arriving on input ports, by port id. */
   inputs: Record<string, unknown>;
+  /** The run's pipeline parameters, resolved and typed. */
+  runParams: Record<string, ParamValue>;
   signal: AbortSignal;
+  /** 1 for the first attempt, then 2, 3, ... on retries. */
+  attempt: number;
+  /** The index of the item when the node maps over a list. */
+  item?: number;
   log(message: string, level?: LogLevel): void;
+  /** Values kept per pipeline between runs, for incremental loads. */
+  state: PipelineState;
   data: DuckDbSession;
   host: HostApi;
+}
+
+export interface PipelineState {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
 }
 
 export interface NodeDefinition<S extends ParamSpecs = ParamSpecs> {
@@ -26,6 +39,8 @@ export interface NodeDefinition<S extends ParamSpecs = ParamSpecs> {
   params: S;
   /** Returns the values of its output ports, by port id. */
   run(ctx: NodeContext<S>): Promise<Record<string, unknown>>;
+  /** What outside the pipeline the output depends on (a file's size and time), for the cache key. */
+  fingerprint?(params: ParamValues<S>, host: HostApi): Promise<string>;
 }
 
 /** Identity with types: one plain object per node file. */

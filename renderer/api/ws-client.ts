@@ -56,6 +56,8 @@ export function createWsClient(url: string): PipewrightApi {
     const ws = await connect();
     if (ws.readyState !== WebSocket.OPEN) throw connectionClosed();
     return new Promise<ApiResult<M>>((resolve, reject) => {
+      // Optional trailing arguments are left out rather than sent as null.
+      while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
       const request: WireRequest = { id: nextId++, method, args };
       pending.set(request.id, { resolve: (value) => resolve(value as ApiResult<M>), reject });
       ws.send(JSON.stringify(request));
@@ -69,6 +71,11 @@ export function createWsClient(url: string): PipewrightApi {
     listNodeTypes: () => call('listNodeTypes'),
     startRun: (request) => call('startRun', request),
     cancelRun: (runId) => call('cancelRun', runId),
+    resumeRun: (runId) => call('resumeRun', runId),
+    listRuns: (filter) => call('listRuns', filter),
+    getRun: (runId) => call('getRun', runId),
+    getRunEvents: (runId) => call('getRunEvents', runId),
+    getRunLogs: (runId, nodeId) => call('getRunLogs', runId, nodeId),
     onRunEvent(listener) {
       listeners.add(listener);
       // Events only flow over an open socket. A failed connection is reported

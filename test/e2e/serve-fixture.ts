@@ -27,7 +27,8 @@ export const test = base.extend<{ served: Served }>({
     if (!existsSync(cli)) throw new Error(`${path.relative(root, cli)} is missing: build first with \`node build/build.mjs\` (npm run test:e2e does it for you).`);
     const dir = await mkdtemp(path.join(tmpdir(), 'pipewright-e2e-'));
     await cp(path.join(root, 'pipelines'), dir, { recursive: true, filter: (src) => path.relative(path.join(root, 'pipelines'), src) !== 'out' });
-    const child = spawn(process.execPath, [cli, 'serve', '--pipelines', dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const dataDir = path.join(dir, '.pipewright-data');
+    const child = spawn(process.execPath, [cli, 'serve', '--pipelines', dir, '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await waitForUrl(child);
       await use({ url, origin: new URL(url).origin, dir });

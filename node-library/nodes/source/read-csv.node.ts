@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { sqlString, table } from '../../data/table';
 import { defineNode } from '../define-node';
 import { param } from '../params';
@@ -22,5 +23,9 @@ export const readCsvNode = defineNode({
     // Counting here also checks the file exists and parses, so a bad path fails this node, not a later one.
     log(`read ${await data.count(out, signal)} rows from ${params.path}`);
     return { out };
+  },
+  async fingerprint({ path }, host) {
+    const file = await stat(host.resolvePath(path));
+    return `${file.size}:${file.mtimeMs}`;
   },
 });

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../node-library/contract';
 import { createBackend } from '../../../node-library/backend/create-backend';
 import { dispatch } from '../../../node-library/backend/dispatch';
-import { copyExamples } from '../helpers';
+import { copyExamples, tempDir } from '../helpers';
 
 async function backendOnExamples() {
   const dir = await copyExamples();
-  return { dir, backend: createBackend({ pipelinesDir: dir }) };
+  return { dir, backend: createBackend({ pipelinesDir: dir, dataDir: await tempDir() }) };
 }
 
 describe('backend API handlers', () => {

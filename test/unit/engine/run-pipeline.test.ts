@@ -37,7 +37,7 @@ describe('running a pipeline', () => {
     expect(state).toBe('failed');
     expect(recorder.statesOf('filter')).toEqual(['running', 'failed']);
     const failed = recorder.events.find((e) => e.type === 'node:state' && e.state === 'failed');
-    expect(failed).toMatchObject({ error: { code: 'E_INTERNAL_001', message: expect.stringContaining('no_such_column') } });
+    expect(failed).toMatchObject({ error: { code: 'E_NODE_001', message: expect.stringContaining('no_such_column') } });
     expect(recorder.events).toContainEqual(expect.objectContaining({ type: 'node:log', nodeId: 'filter', level: 'error' }));
     expect(recorder.events).toContainEqual(expect.objectContaining({ type: 'node:state', nodeId: 'write', state: 'skipped', reason: 'upstream node filter failed' }));
   });
@@ -77,6 +77,6 @@ describe('running a pipeline', () => {
     expect(await done).toBe('cancelled');
     expect(recorder.statesOf('a')).toEqual(['running', 'cancelled']);
     expect(recorder.statesOf('b')).toEqual(['running', 'cancelled']);
-    expect(recorder.statesOf('c')).toEqual(['cancelled']);
+    expect(recorder.statesOf('c')).toEqual(['queued', 'cancelled']);
   });
 });

@@ -15,7 +15,7 @@ let data: DuckDbSession;
 let dir: string;
 let logs: string[];
 beforeEach(async () => {
-  data = await DuckDbSession.open();
+  data = new DuckDbSession();
   dir = await tempDir();
   logs = [];
 });
@@ -27,6 +27,9 @@ function run(definition: NodeDefinition, params: Record<string, unknown>, inputs
     nodeId: 'node_1',
     params: paramsSchema(definition.params).parse(params) as NodeContext['params'],
     inputs,
+    runParams: {},
+    attempt: 1,
+    state: { get: () => undefined, set: () => {} },
     signal: new AbortController().signal,
     log: (message) => logs.push(message),
     data,

@@ -13,7 +13,7 @@ afterEach(async () => {
 async function start() {
   const rendererDir = await tempDir();
   await writeTempFile(rendererDir, 'index.html', '<!doctype html><title>Pipewright</title>');
-  const server = await serve({ backend: createBackend({ pipelinesDir: await copyExamples() }), rendererDir });
+  const server = await serve({ backend: createBackend({ pipelinesDir: await copyExamples(), dataDir: await tempDir() }), rendererDir });
   servers.push(server);
   return server;
 }

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { PipewrightError, type PartialRun, type RunState } from '../../contract';
+import type { RunService, StartedRun } from '../../backend/run-service';
+import { formatProblems, loadPipelineFile } from '../../model/load';
+import { createRegistry } from '../../nodes/registry';
+import { paramPairs, parse, positiveInt, UsageError } from '../args';
+import { openRuns, print, printError, type Command } from '../command';
+import { describeEvent } from '../format';
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'run a pipeline headless, recording it in the run history',
+  usage: `pipewright run <pipeline.json> [--param name=value]... [--json] [--concurrency N] [--db path]
+                [--node id | --up-to id | --from id]
+
+  --param        override a declared parameter (repeatable)
+  --json         one JSON event per line instead of progress lines
+  --concurrency  nodes running at once (default: number of CPUs)
+  --db           run history database (default: the app's data folder)
+  --node         run one node, reusing stored outputs of its upstream nodes
+  --up-to        run a node and everything it depends on
+  --from         run a node and everything after it
+
+Exit 0 when the run succeeded, 1 when it failed or was cancelled, 2 on invalid input.`,
+  async run(argv) {
+    const { positionals, values } = parse(argv, {
+      param: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      concurrency: { type: 'string' },
+      db: { type: 'string' },
+      node: { type: 'string' },
+      'up-to': { type: 'string' },
+      from: { type: 'string' },
+    });
+    const [file] = positionals;
+    if (!file) throw new UsageError('run needs a pipeline file');
+    const params = paramPairs(values.param);
+    const concurrency = positiveInt(values.concurrency, '--concurrency');
+    const partial = partialRun(values.node, values['up-to'], values.from);
+    const registry = createRegistry();
+    const loaded = await loadPipelineFile(path.resolve(file), registry);
+    if (!loaded.ok) {
+      printError(`${file} is invalid:\n${formatProblems(loaded.problems)}`);
+      return 2;
+    }
+    if (partial && !loaded.pipeline.nodes.some((n) => n.id === partial.nodeId)) throw new UsageError(`there is no node ${partial.nodeId} in ${file}`);
+    const runs = openRuns(registry, values.db, concurrency);
+    try {
+      return await follow(runs, values.json ?? false, () =>
+        runs.start({ pipeline: loaded.pipeline, source: path.resolve(file), params, partial, trigger: 'cli', concurrency }),
+      );
+    } finally {
+      await runs.close();
+    }
+  },
+};
+
+/** Prints a run's events as it goes, cancels it on Ctrl+C, and turns its end state into an exit code. */
+export async function follow(runs: RunService, json: boolean, start: () => StartedRun): Promise<number> {
+  runs.onEvent((event) => {
+    const line = json ? JSON.stringify(event) : describeEvent(event);
+    if (line !== undefined) print(line);
+  });
+  let started: StartedRun;
+  try {
+    started = start();
+  } catch (error) {
+    if (error instanceof PipewrightError && (error.code === 'E_PARAM_001' || error.code === 'E_RUN_004' || error.code === 'E_RUN_001')) {
+      printError(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const cancel = () => runs.cancel(started.runId);
+  process.once('SIGINT', cancel);
+  const state: RunState = await started.done;
+  process.off('SIGINT', cancel);
+  return state === 'succeeded' ? 0 : 1;
+}
+
+function partialRun(node?: string, upTo?: string, from?: string): PartialRun | undefined {
+  const given = [node && { mode: 'node' as const, nodeId: node }, upTo && { mode: 'upTo' as const, nodeId: upTo }, from && { mode: 'from' as const, nodeId: from }].filter(Boolean);
+  if (given.length > 1) throw new UsageError('give at most one of --node, --up-to and --from');
+  return (given[0] || undefined) as PartialRun | undefined;
+}

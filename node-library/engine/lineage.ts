@@ -1,0 +1,35 @@
+import type { ParamValue, PipelineFile } from '../contract';
+import { substituteParams } from '../model/params';
+import type { NodeRegistry } from '../nodes/registry';
+import { hashKey } from './cache';
+import type { HostApi } from './host';
+
+/**
+ * A node's lineage hash: its type, version, params, code, the lineage of
+ * every input and what it reads from outside (a source file's size and time).
+ * Equal hashes mean equal outputs, which is what makes a cache hit safe.
+ * Computed on demand and memoised, so pipelines without caching pay nothing.
+ */
+export function lineage(pipeline: PipelineFile, registry: NodeRegistry, host: HostApi, params: Record<string, ParamValue>) {
+  const byId = new Map(pipeline.nodes.map((n) => [n.id, n]));
+  const memo = new Map<string, Promise<string>>();
+  const compute = async (nodeId: string): Promise<string> => {
+    const node = byId.get(nodeId)!;
+    const definition = registry.get(node.type)!;
+    const resolved = substituteParams(node.params, params);
+    const inputs = await Promise.all(
+      pipeline.edges
+        .filter((e) => e.to.node === nodeId)
+        .sort((a, b) => (a.to.port < b.to.port ? -1 : 1))
+        .map(async (e) => [e.to.port, e.from.port, await fingerprint(e.from.node)]),
+    );
+    const external = definition.fingerprint ? await definition.fingerprint(resolved as never, host).catch(() => 'unavailable') : '';
+    return hashKey([node.type, definition.version, resolved, node.code ?? null, node.mapOver ?? null, inputs, external]);
+  };
+  const fingerprint = (nodeId: string): Promise<string> => {
+    let hash = memo.get(nodeId);
+    if (!hash) memo.set(nodeId, (hash = compute(nodeId)));
+    return hash;
+  };
+  return fingerprint;
+}

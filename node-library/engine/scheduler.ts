@@ -1,0 +1,156 @@
+import type { ErrorInfo, NodeState, PipelineFile, RunEventOf } from '../contract';
+import { isTable } from '../data/table';
+import { nodeErrorInfo } from './errors';
+import { executeNode, type RunContext } from './execute-node';
+import type { Reusable, RunPlan } from './plan';
+
+type StateExtra = Omit<Partial<RunEventOf<'node:state'>>, 'type' | 'runId' | 'at' | 'nodeId' | 'state'>;
+
+const terminal = new Set<NodeState>(['succeeded', 'failed', 'skipped', 'cancelled']);
+
+/**
+ * The ready queue. Each node waits for a count of unfinished upstream nodes;
+ * when it reaches zero the node's trigger rule decides: run (now, or queued
+ * behind the concurrency limit) or skip. Linear in nodes + edges.
+ */
+export class Scheduler {
+  /** Errors of failed nodes, in the order they failed. */
+  readonly errors = new Map<string, ErrorInfo>();
+  private readonly states = new Map<string, NodeState>();
+  private readonly outputs = new Map<string, Record<string, unknown>>();
+  private readonly waiting = new Map<string, number>();
+  private readonly queue: string[] = [];
+  private queueHead = 0;
+  private active = 0;
+  private remaining = 0;
+  private finish!: () => void;
+  private readonly byId: Map<string, PipelineFile['nodes'][number]>;
+
+  constructor(
+    pipeline: PipelineFile,
+    private readonly plan: RunPlan,
+    private readonly ctx: RunContext,
+    private readonly options: { reusable?: Reusable; onOutputs?(nodeId: string, outputs: Record<string, unknown>): void; previewRows: number },
+  ) {
+    this.byId = new Map(pipeline.nodes.map((n) => [n.id, n]));
+  }
+
+  run(): Promise<Map<string, NodeState>> {
+    const done = new Promise<void>((resolve) => (this.finish = resolve));
+    for (const id of this.plan.reuse) {
+      const stored = this.options.reusable!.get(id)!;
+      this.outputs.set(id, stored.outputs);
+      // Recorded again under this run, so resuming it later can reuse them too.
+      this.options.onOutputs?.(id, stored.outputs);
+      this.setState(id, 'succeeded', { reused: stored.runId });
+    }
+    const ready: string[] = [];
+    // File order, so equal-ranked nodes start in the order the user wrote them.
+    for (const id of this.byId.keys()) {
+      if (!this.plan.run.has(id)) continue;
+      const count = this.upstream(id).filter((u) => this.plan.run.has(u)).length;
+      this.waiting.set(id, count);
+      this.states.set(id, 'pending');
+      if (count === 0) ready.push(id);
+    }
+    this.remaining = this.plan.run.size;
+    if (this.remaining === 0) this.finish();
+    this.ctx.signal.addEventListener('abort', () => this.cancelWaiting(), { once: true });
+    for (const id of ready) this.becomeReady(id);
+    return done.then(() => this.states);
+  }
+
+  private upstream(id: string): string[] {
+    return [...new Set((this.plan.incoming.get(id) ?? []).map((e) => e.from.node))];
+  }
+
+  private becomeReady(id: string): void {
+    if (terminal.has(this.states.get(id)!)) return;
+    if (this.ctx.signal.aborted) return this.complete(id, 'cancelled', { reason: 'the run was cancelled' });
+    const skip = this.skipReason(id);
+    if (skip) return this.complete(id, 'skipped', { reason: skip });
+    if (this.active < this.ctx.concurrency) return this.start(id);
+    this.queue.push(id);
+    this.setState(id, 'queued');
+  }
+
+  /** The node's trigger rule over its upstream states; a reason to skip, or undefined to run. */
+  private skipReason(id: string): string | undefined {
+    const node = this.byId.get(id)!;
+    const ups = this.upstream(id);
+    const trigger = node.trigger ?? 'all_success';
+    if (trigger === 'all_done') return undefined;
+    if (trigger === 'one_failed') return ups.some((u) => this.states.get(u) === 'failed') ? undefined : 'no upstream node failed (trigger one_failed)';
+    const blocker = ups.find((u) => this.states.get(u) !== 'succeeded');
+    return blocker ? `upstream node ${blocker} ${this.states.get(blocker)}` : undefined;
+  }
+
+  private start(id: string): void {
+    this.active++;
+    const node = this.byId.get(id)!;
+    const inputs: Record<string, unknown> = {};
+    for (const edge of this.plan.incoming.get(id) ?? []) inputs[edge.to.port] = this.outputs.get(edge.from.node)?.[edge.from.port];
+    const startedAt = Date.now();
+    executeNode(this.ctx, node, inputs)
+      .then(async ({ outputs, cached }) => {
+        this.outputs.set(id, outputs);
+        this.options.onOutputs?.(id, outputs);
+        await this.emitPreviews(id, outputs);
+        return { state: 'succeeded' as const, extra: { cached: cached || undefined, durationMs: Date.now() - startedAt } };
+      })
+      .catch((error: unknown) => {
+        if (this.ctx.signal.aborted) return { state: 'cancelled' as const, extra: { reason: 'the run was cancelled', durationMs: Date.now() - startedAt } };
+        const info = nodeErrorInfo(error);
+        this.errors.set(id, info);
+        this.ctx.emit({ type: 'node:log', runId: this.ctx.runId, at: Date.now(), nodeId: id, level: 'error', message: info.message });
+        return { state: 'failed' as const, extra: { error: info, durationMs: Date.now() - startedAt } };
+      })
+      .then(({ state, extra }) => {
+        this.active--;
+        this.complete(id, state, extra);
+        this.drainQueue();
+      });
+  }
+
+  private async emitPreviews(nodeId: string, outputs: Record<string, unknown>): Promise<void> {
+    for (const [port, value] of Object.entries(outputs)) {
+      if (!isTable(value)) continue;
+      const preview = await this.ctx.data.preview(value, this.options.previewRows, this.ctx.signal);
+      this.ctx.emit({ type: 'node:preview', runId: this.ctx.runId, at: Date.now(), nodeId, port, ...preview });
+    }
+  }
+
+  private drainQueue(): void {
+    while (this.active < this.ctx.concurrency && this.queueHead < this.queue.length) {
+      const id = this.queue[this.queueHead++];
+      if (this.states.get(id) === 'queued') this.start(id);
+    }
+  }
+
+  private complete(id: string, state: NodeState, extra: StateExtra = {}): void {
+    if (terminal.has(this.states.get(id)!)) return;
+    this.setState(id, state, extra);
+    if (--this.remaining === 0) return this.finish();
+    for (const down of this.plan.downstream.get(id) ?? []) {
+      if (!this.plan.run.has(down)) continue;
+      const left = this.waiting.get(down)! - 1;
+      this.waiting.set(down, left);
+      if (left === 0) this.becomeReady(down);
+    }
+  }
+
+  /** On cancel: every node that has not started becomes cancelled at once. */
+  private cancelWaiting(): void {
+    for (const [id, state] of this.states) {
+      if (state !== 'pending' && state !== 'queued') continue;
+      this.setState(id, 'cancelled', { reason: 'the run was cancelled' });
+      this.remaining--;
+    }
+    if (this.remaining === 0) this.finish();
+  }
+
+  private setState(id: string, state: NodeState, extra: StateExtra = {}): void {
+    this.states.set(id, state);
+    this.ctx.emit({ type: 'node:state', runId: this.ctx.runId, at: Date.now(), nodeId: id, state, ...extra });
+  }
+}

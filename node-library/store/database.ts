@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PipewrightError } from '../contract';
+import { migrations } from './migrations';
+
+export type SqliteDatabase = Database.Database;
+export type SqliteStatement = Database.Statement<unknown[]>;
+
+/**
+ * Opens (creating if needed) a store file and brings its schema up to date.
+ * WAL lets the UI read history while a run writes; synchronous = FULL makes
+ * every commit survive a power cut, which is why writes are batched.
+ */
+export function openDatabase(file: string): SqliteDatabase {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Another process (the CLI next to the app) may hold the write lock for a moment.
+    db.pragma('busy_timeout = 5000');
+    migrate(db, file);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Applies the steps the file has not seen yet, each in its own transaction
+ * with its version. The version is read again under the write lock, so two
+ * processes opening a new file at once do not both run a step.
+ */
+function migrate(db: SqliteDatabase, file: string): void {
+  const readVersion = (): number => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > migrations.length) {
+      throw new PipewrightError(
+        'E_INTERNAL_001',
+        `the run history ${file} was written by a newer version of Pipewright (schema ${version}, this one reads up to ${migrations.length}): update Pipewright or point it at another file`,
+      );
+    }
+    return version;
+  };
+  if (readVersion() === migrations.length) return;
+  const step = db.transaction((): boolean => {
+    const version = readVersion();
+    if (version === migrations.length) return false;
+    db.exec(migrations[version]);
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  while (step.immediate()) continue;
+}

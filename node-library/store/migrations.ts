@@ -1,0 +1,93 @@
+/**
+ * The schema of the run history, one step per version. `PRAGMA user_version`
+ * records how many steps a file has; append new steps, never edit old ones.
+ *
+ * Child rows point at their run by its integer key, not its id: a UUID in
+ * every log row and index entry made the file larger and every insert
+ * slower. They go with their run (ON DELETE CASCADE), so pruning a run is one
+ * DELETE; each child table leads with run_key in its key or index, which is
+ * both how it is read and what the cascade needs.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE runs (
+    -- AUTOINCREMENT: a key is never reused, so a key held in memory never names another run.
+    key           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id            TEXT NOT NULL UNIQUE,
+    pipeline_id   TEXT NOT NULL,
+    pipeline_name TEXT NOT NULL,
+    state         TEXT NOT NULL,
+    trigger       TEXT NOT NULL,
+    params        TEXT NOT NULL,
+    partial       TEXT,
+    resumed_from  TEXT,
+    -- The pipeline file the run came from, if any: a resume reads it again.
+    source        TEXT,
+    started_at    INTEGER NOT NULL,
+    finished_at   INTEGER,
+    error         TEXT,
+    pipeline      TEXT NOT NULL,
+    -- Which process runs it, so a store opened elsewhere does not take a live run for a dead one.
+    owner_host    TEXT NOT NULL,
+    owner_pid     INTEGER NOT NULL
+  );
+  CREATE INDEX runs_by_start ON runs (started_at);
+  CREATE INDEX runs_by_pipeline ON runs (pipeline_id, started_at);
+  CREATE INDEX runs_running ON runs (state) WHERE state = 'running';
+
+  -- The history itself. A row holds the consecutive events of one run written by one batch
+  -- (seq .. last_seq, as a JSON array): a row per event cost two b-tree inserts per event,
+  -- most of the bookkeeping time, and nothing reads a single event by SQL.
+  CREATE TABLE events (
+    run_key  INTEGER NOT NULL REFERENCES runs (key) ON DELETE CASCADE,
+    seq      INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL,
+    json     TEXT NOT NULL,
+    PRIMARY KEY (run_key, seq)
+  );
+
+  -- id: an explicit rowid, which VACUUM keeps, orders rows as they were written.
+  CREATE TABLE node_runs (
+    id          INTEGER PRIMARY KEY,
+    run_key     INTEGER NOT NULL REFERENCES runs (key) ON DELETE CASCADE,
+    node_id     TEXT NOT NULL,
+    item        INTEGER,
+    attempt     INTEGER NOT NULL,
+    state       TEXT NOT NULL,
+    started_at  INTEGER NOT NULL,
+    finished_at INTEGER,
+    rows_out    INTEGER,
+    cached      INTEGER NOT NULL,
+    error       TEXT
+  );
+  CREATE INDEX node_runs_by_run ON node_runs (run_key);
+
+  CREATE TABLE logs (
+    id      INTEGER PRIMARY KEY,
+    run_key INTEGER NOT NULL REFERENCES runs (key) ON DELETE CASCADE,
+    node_id TEXT NOT NULL,
+    item    INTEGER,
+    attempt INTEGER,
+    level   TEXT NOT NULL,
+    message TEXT NOT NULL,
+    at      INTEGER NOT NULL
+  );
+  -- Index entries end with the id, so one node's lines come back in order without a sort.
+  CREATE INDEX logs_by_run ON logs (run_key, node_id);
+
+  CREATE TABLE outputs (
+    run_key INTEGER NOT NULL REFERENCES runs (key) ON DELETE CASCADE,
+    node_id TEXT NOT NULL,
+    json    TEXT NOT NULL,
+    PRIMARY KEY (run_key, node_id)
+  );
+
+  CREATE TABLE pipeline_state (
+    pipeline_id TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    json        TEXT NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    PRIMARY KEY (pipeline_id, key)
+  ) WITHOUT ROWID;
+  `,
+];

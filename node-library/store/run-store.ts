@@ -1,0 +1,286 @@
+import {
+  PipewrightError,
+  type LogLine,
+  type ParamValue,
+  type PartialRun,
+  type PipelineFile,
+  type RunDetail,
+  type RunEvent,
+  type RunFilter,
+  type RunSummary,
+  type RunTrigger,
+} from '../contract';
+import { openDatabase, type SqliteDatabase, type SqliteStatement } from './database';
+import { interruptDeadRuns, liveRunsInProcess, thisHost } from './interrupt-dead-runs';
+import { NodeRunTracker } from './node-run-tracker';
+import { logColumns, nodeRunColumns, summaryColumns, toLogLine, toNodeRunRecord, toRunSummary, type LogRow, type NodeRunDbRow, type RunRow } from './run-rows';
+import { batchWriter } from './write-batch';
+import { WriteQueue } from './write-queue';
+
+/** Buffered events and outputs that force a synchronous flush: bounds memory and the size of one commit. */
+const maxBuffered = 2_000;
+
+export interface RunStoreOptions {
+  /**
+   * How long buffered events wait for company before they are written. 0 (the
+   * default) writes them on setImmediate, so at most one event-loop turn is
+   * lost in a crash; but every turn that buffers something then costs a commit
+   * with its fsync. An engine whose nodes emit on many separate turns can
+   * trade a few milliseconds of durability for far fewer commits.
+   */
+  flushDelayMs?: number;
+  /** Told when a deferred flush fails; the batch stays buffered and the next flush tries again. */
+  onError?: (error: unknown) => void;
+}
+
+/** A run this store writes to: its key, its next event seq, and its attempts in flight. */
+interface RunHandle {
+  key: number;
+  nextSeq: number;
+  tracker: NodeRunTracker;
+}
+
+/**
+ * Run history on SQLite: runs, their events (the history itself), and views
+ * derived from the events (node runs, logs) for queries. Events are buffered
+ * and written in batches, one transaction each, so bookkeeping never slows a
+ * run; `run:finish` is written before `append` returns.
+ */
+export class RunStore {
+  /** Runs that were still 'running' when the store was opened: their process died; they are now 'interrupted'. */
+  readonly interruptedAtOpen: string[];
+
+  private readonly queue: WriteQueue;
+  /** Runs this store writes to, by id. */
+  private readonly runs = new Map<string, RunHandle>();
+  /** Runs this store has begun and not yet finished. */
+  private readonly live = new Set<string>();
+  private readonly queries = new Map<string, SqliteStatement>();
+  private closed = false;
+
+  private constructor(
+    private readonly db: SqliteDatabase,
+    options: RunStoreOptions,
+  ) {
+    this.interruptedAtOpen = interruptDeadRuns(db);
+    this.queue = new WriteQueue(batchWriter(db), { maxBuffered, flushDelayMs: options.flushDelayMs ?? 0, onError: options.onError });
+  }
+
+  /** Opens or creates the store file; ':memory:' is for tests only. */
+  static open(file: string, options: RunStoreOptions = {}): RunStore {
+    return new RunStore(openDatabase(file), options);
+  }
+
+  /** Records a new run at once, with the pipeline exactly as it runs. */
+  beginRun(run: {
+    runId: string;
+    pipeline: PipelineFile;
+    params: Record<string, ParamValue>;
+    trigger: RunTrigger;
+    partial?: PartialRun;
+    resumedFrom?: string;
+    /** The pipeline file it came from, if any. */
+    source?: string;
+    startedAt: number;
+  }): void {
+    this.assertOpen();
+    const { lastInsertRowid } = this.query(
+      `INSERT INTO runs (id, pipeline_id, pipeline_name, state, trigger, params, partial, resumed_from, source, started_at, pipeline, owner_host, owner_pid)
+       VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      run.runId,
+      run.pipeline.id,
+      run.pipeline.name,
+      run.trigger,
+      JSON.stringify(run.params),
+      run.partial ? JSON.stringify(run.partial) : null,
+      run.resumedFrom ?? null,
+      run.source ?? null,
+      run.startedAt,
+      JSON.stringify(run.pipeline),
+      thisHost,
+      process.pid,
+    );
+    this.runs.set(run.runId, { key: Number(lastInsertRowid), nextSeq: 1, tracker: new NodeRunTracker() });
+    this.live.add(run.runId);
+    liveRunsInProcess.add(run.runId);
+  }
+
+  /** Buffers one event and the rows derived from it; `run:finish` is flushed before this returns. */
+  append(event: RunEvent): void {
+    const run = this.handle(event.runId);
+    const runKey = run.key;
+    // Serialised now: a value JSON cannot hold fails at the caller, and later changes to the object are not stored.
+    this.queue.push({ kind: 'event', runKey, seq: run.nextSeq++, json: JSON.stringify(event) });
+    if (event.type === 'node:log') {
+      const { nodeId, item, attempt, level, message, at } = event;
+      this.queue.push({ kind: 'log', runKey, nodeId, item: item ?? null, attempt: attempt ?? null, level, message, at });
+    } else if (event.type === 'run:finish') {
+      for (const row of run.tracker.close(event.at)) this.queue.push({ kind: 'nodeRun', runKey, row });
+      const error = event.error ? JSON.stringify(event.error) : null;
+      this.queue.push({ kind: 'finish', runKey, state: event.state, finishedAt: event.at, error });
+      // A finished run is durable before anyone is told it finished.
+      this.queue.flush();
+      this.runs.delete(event.runId);
+      this.live.delete(event.runId);
+      liveRunsInProcess.delete(event.runId);
+      return;
+    } else {
+      const row = run.tracker.onEvent(event);
+      if (row) this.queue.push({ kind: 'nodeRun', runKey, row });
+    }
+    this.queue.itemQueued();
+  }
+
+  /** Buffers a node's output references (JSON-serialisable) in the same queue as its events. */
+  recordOutputs(runId: string, nodeId: string, outputs: Record<string, unknown>): void {
+    const { key } = this.handle(runId);
+    this.queue.push({ kind: 'output', runKey: key, nodeId, json: JSON.stringify(outputs) });
+    this.queue.itemQueued();
+  }
+
+  /** Writes everything buffered in one transaction. */
+  flush(): void {
+    this.queue.flush();
+  }
+
+  /** Newest first; at most `limit` (100 by default). */
+  listRuns(filter: RunFilter = {}): RunSummary[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    for (const [column, value] of [['pipeline_id', filter.pipelineId], ['state', filter.state], ['trigger', filter.trigger]] as const) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      args.push(value);
+    }
+    const sql = `SELECT ${summaryColumns} FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_at DESC, key DESC LIMIT ?`;
+    return (this.query(sql).all(...args, filter.limit ?? 100) as RunRow[]).map(toRunSummary);
+  }
+
+  /** The run, the pipeline as it ran, and its node runs in the order they started. */
+  getRun(runId: string): RunDetail | undefined {
+    const row = this.query(`SELECT ${summaryColumns}, pipeline FROM runs WHERE id = ?`).get(runId) as (RunRow & { pipeline: string }) | undefined;
+    if (!row) return undefined;
+    const nodeRuns = this.query(`SELECT ${nodeRunColumns} FROM node_runs WHERE run_key = ? ORDER BY started_at, id`).all(row.key) as NodeRunDbRow[];
+    return { run: toRunSummary(row), pipeline: JSON.parse(row.pipeline) as PipelineFile, nodeRuns: nodeRuns.map((r) => toNodeRunRecord(runId, r)) };
+  }
+
+  /** Every stored event of the run in emission order: its history, to replay. */
+  runEvents(runId: string): RunEvent[] {
+    const chunks = this.query('SELECT json FROM events WHERE run_key = (SELECT key FROM runs WHERE id = ?) ORDER BY seq').pluck().all(runId) as string[];
+    return chunks.flatMap((json) => JSON.parse(json) as RunEvent[]);
+  }
+
+  logs(runId: string, nodeId?: string): LogLine[] {
+    const rows =
+      nodeId === undefined
+        ? this.query(`SELECT ${logColumns} FROM logs WHERE run_key = (SELECT key FROM runs WHERE id = ?) ORDER BY id`).all(runId)
+        : this.query(`SELECT ${logColumns} FROM logs WHERE run_key = (SELECT key FROM runs WHERE id = ?) AND node_id = ? ORDER BY id`).all(runId, nodeId);
+    return (rows as LogRow[]).map((row) => toLogLine(runId, row));
+  }
+
+  /** The outputs recorded in one run, by node. */
+  outputsOfRun(runId: string): Map<string, Record<string, unknown>> {
+    const rows = this.query('SELECT node_id, json FROM outputs WHERE run_key = (SELECT key FROM runs WHERE id = ?)').all(runId) as { node_id: string; json: string }[];
+    return new Map(rows.map((row) => [row.node_id, JSON.parse(row.json) as Record<string, unknown>]));
+  }
+
+  /** Per node, the outputs of the newest run of the pipeline that recorded any for it. */
+  latestOutputs(pipelineId: string): Map<string, { runId: string; outputs: Record<string, unknown> }> {
+    const rows = this.query(
+      `SELECT o.node_id, r.id AS run_id, o.json FROM outputs o JOIN runs r ON r.key = o.run_key
+       WHERE r.pipeline_id = ? ORDER BY r.started_at DESC, r.key DESC`,
+    ).iterate(pipelineId) as Iterable<{ node_id: string; run_id: string; json: string }>;
+    const latest = new Map<string, { runId: string; outputs: Record<string, unknown> }>();
+    for (const row of rows) {
+      if (!latest.has(row.node_id)) latest.set(row.node_id, { runId: row.run_id, outputs: JSON.parse(row.json) });
+    }
+    return latest;
+  }
+
+  /** A value a pipeline keeps between runs (a cursor, a last-seen id); undefined when never set. */
+  getState(pipelineId: string, key: string): unknown {
+    const json = this.query('SELECT json FROM pipeline_state WHERE pipeline_id = ? AND key = ?').pluck().get(pipelineId, key) as string | undefined;
+    return json === undefined ? undefined : JSON.parse(json);
+  }
+
+  /** Written at once; setting undefined removes the key. */
+  setState(pipelineId: string, key: string, value: unknown): void {
+    this.assertOpen();
+    if (value === undefined) {
+      this.query('DELETE FROM pipeline_state WHERE pipeline_id = ? AND key = ?').run(pipelineId, key);
+      return;
+    }
+    this.query(
+      `INSERT INTO pipeline_state (pipeline_id, key, json, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (pipeline_id, key) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`,
+    ).run(pipelineId, key, JSON.stringify(value), Date.now());
+  }
+
+  /**
+   * Keeps the newest `keepPerPipeline` runs of each pipeline and deletes the
+   * rest with all their rows; runs still running are never deleted. Returns
+   * how many runs went; the file is compacted when any did.
+   */
+  prune(keepPerPipeline: number): number {
+    if (!Number.isInteger(keepPerPipeline) || keepPerPipeline < 0) throw new RangeError(`prune keeps a whole number of runs, not ${keepPerPipeline}`);
+    this.flush();
+    const deleted = this.query(
+      `DELETE FROM runs WHERE key IN (
+         SELECT key FROM (SELECT key, state, row_number() OVER (PARTITION BY pipeline_id ORDER BY started_at DESC, key DESC) AS rank FROM runs)
+         WHERE rank > ? AND state <> 'running')
+       RETURNING id`,
+    )
+      .pluck()
+      .all(keepPerPipeline) as string[];
+    for (const runId of deleted) this.runs.delete(runId);
+    if (deleted.length > 0) this.db.exec('VACUUM');
+    return deleted.length;
+  }
+
+  /** Flushes, then closes the file. Runs begun here and not finished will read as interrupted on the next open. */
+  close(): void {
+    if (this.closed) return;
+    try {
+      this.queue.flush();
+    } finally {
+      this.queue.cancel();
+      this.closed = true;
+      for (const runId of this.live) liveRunsInProcess.delete(runId);
+      this.db.close();
+    }
+  }
+
+  /**
+   * The run's handle. A run not begun by this store (begun before a reopen,
+   * or finished and written to late) continues after what is stored: the
+   * queue holds none of its events. An unknown run fails now, at the caller,
+   * rather than in a deferred batch where the foreign key would reject it.
+   */
+  private handle(runId: string): RunHandle {
+    this.assertOpen();
+    let run = this.runs.get(runId);
+    if (run) return run;
+    const row = this.query('SELECT key, (SELECT coalesce(max(last_seq), 0) FROM events WHERE run_key = runs.key) AS last FROM runs WHERE id = ?').get(runId) as
+      | { key: number; last: number }
+      | undefined;
+    if (!row) throw new PipewrightError('E_RUN_001', `no run ${runId} in the run history: begin it (beginRun) before appending its events or outputs`);
+    run = { key: row.key, nextSeq: row.last + 1, tracker: new NodeRunTracker() };
+    this.runs.set(runId, run);
+    return run;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the run store is closed: open it again to write');
+  }
+
+  /** Statements are prepared once per SQL text. */
+  private query(sql: string): SqliteStatement {
+    let statement = this.queries.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.queries.set(sql, statement);
+    }
+    return statement;
+  }
+}

@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../node-library/store/database';
+import { migrations } from '../../../node-library/store/migrations';
+import { RunStore } from '../../../node-library/store/run-store';
+import { begin, storeFile } from './fixtures';
+
+function names(db: Database.Database, type: 'table' | 'index'): string[] {
+  return db.prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all(type) as string[];
+}
+
+describe('store database', () => {
+  it('creates its parent folder, the schema, and records the schema version', async () => {
+    const file = await storeFile();
+    const db = openDatabase(file);
+    expect(names(db, 'table')).toEqual(['events', 'logs', 'node_runs', 'outputs', 'pipeline_state', 'runs']);
+    expect(names(db, 'index')).toEqual(expect.arrayContaining(['runs_by_pipeline', 'runs_by_start', 'logs_by_run', 'node_runs_by_run']));
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    db.close();
+  });
+
+  it('reopens an up-to-date file without touching it, keeping its rows', async () => {
+    const file = await storeFile();
+    const store = RunStore.open(file);
+    begin(store, 'r1');
+    store.close();
+    const again = RunStore.open(file);
+    again.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare('SELECT id FROM runs').pluck().all()).toEqual(['r1']);
+    db.close();
+  });
+
+  it('reads back WAL, synchronous FULL, foreign keys on and a busy timeout on every connection', async () => {
+    const db = openDatabase(await storeFile());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it("opens ':memory:' for tests, without a folder", () => {
+    const store = RunStore.open(':memory:');
+    begin(store, 'r1');
+    expect(store.listRuns({}).map((r) => r.runId)).toEqual(['r1']);
+    store.close();
+  });
+
+  it('refuses a file written by a newer schema, saying what to do', async () => {
+    const file = await storeFile();
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${migrations.length + 1}`);
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/newer version of Pipewright.*update Pipewright/);
+  });
+});
