@@ -10,9 +10,11 @@ const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const rendererIndex = path.join(distDir, 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 const pipelinesDir = process.env.PIPEWRIGHT_PIPELINES ?? path.join(app.getAppPath(), 'pipelines');
+// better-sqlite3 built against Electron's ABI by `npm start` (build/electron-native.mjs); the Node build serves tests and the CLI.
+process.env.PIPEWRIGHT_SQLITE_BINDING ??= path.join(distDir, 'electron-native', 'better_sqlite3.node');
 
 // The backend moves to a utilityProcess in the desktop-shell issue; the contract stays the same.
-const backend = createBackend({ pipelinesDir });
+const backend = createBackend({ pipelinesDir, dataDir: app.getPath('userData') });
 registerIpcHandlers(ipcMain, backend, (url) => isAppUrl(url, rendererUrl));
 
 function openWindow(): void {

@@ -16,7 +16,7 @@ export interface RunServiceOptions {
   /** The history database, when not dataDir/history.sqlite. */
   dbFile?: string;
   concurrency?: number;
-  /** Runs kept per pipeline; older ones are pruned after each run. */
+  /** Runs kept per pipeline; older ones are pruned at start and every 50 runs (pruning VACUUMs). */
   keepRunsPerPipeline?: number;
   cacheMaxBytes?: number;
 }
@@ -45,10 +45,17 @@ export class RunService {
   private readonly listeners = new Set<(event: RunEvent) => void>();
   private readonly active = new Map<string, { controller: AbortController; done: Promise<RunState> }>();
   private readonly cache;
+  private runsSincePrune = 0;
 
   constructor(private readonly options: RunServiceOptions) {
     this.store = RunStore.open(options.dbFile ?? path.join(options.dataDir, 'history.sqlite'));
     this.cache = fileCache(path.join(options.dataDir, 'cache'), options.cacheMaxBytes ?? 1024 ** 3);
+    this.prune();
+  }
+
+  private prune(): void {
+    this.runsSincePrune = 0;
+    if (this.options.keepRunsPerPipeline) this.store.prune(this.options.keepRunsPerPipeline);
   }
 
   onEvent(listener: (event: RunEvent) => void): () => void {
@@ -150,7 +157,7 @@ export class RunService {
       })
       .finally(() => {
         this.active.delete(runId);
-        if (this.options.keepRunsPerPipeline) this.store.prune(this.options.keepRunsPerPipeline);
+        if (++this.runsSincePrune >= 50) this.prune();
       });
     this.active.set(runId, { controller, done });
     return { runId, done };

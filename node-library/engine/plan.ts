@@ -9,18 +9,23 @@ export interface RunPlan {
   /** Nodes whose stored outputs this run takes instead of executing them. */
   reuse: Set<string>;
   incoming: Map<string, PipelineEdge[]>;
+  /** Distinct nodes before and after each node. */
+  upstream: Map<string, string[]>;
   downstream: Map<string, string[]>;
 }
 
 /** Edges into each node and the distinct nodes after each one, built once per run. */
-export function graphIndex(pipeline: PipelineFile): Pick<RunPlan, 'incoming' | 'downstream'> {
+export function graphIndex(pipeline: PipelineFile): Pick<RunPlan, 'incoming' | 'upstream' | 'downstream'> {
   const incoming = new Map<string, PipelineEdge[]>(pipeline.nodes.map((n) => [n.id, []]));
+  const upstreamSets = new Map<string, Set<string>>(pipeline.nodes.map((n) => [n.id, new Set()]));
   const downstreamSets = new Map<string, Set<string>>(pipeline.nodes.map((n) => [n.id, new Set()]));
   for (const edge of pipeline.edges) {
     incoming.get(edge.to.node)?.push(edge);
+    upstreamSets.get(edge.to.node)?.add(edge.from.node);
     downstreamSets.get(edge.from.node)?.add(edge.to.node);
   }
-  return { incoming, downstream: new Map([...downstreamSets].map(([id, set]) => [id, [...set]])) };
+  const lists = (sets: Map<string, Set<string>>) => new Map([...sets].map(([id, set]) => [id, [...set]]));
+  return { incoming, upstream: lists(upstreamSets), downstream: lists(downstreamSets) };
 }
 
 /**
@@ -34,7 +39,7 @@ export function planRun(
   options: { partial?: PartialRun; mustRun?: Iterable<string>; reusable?: Reusable; showReused?: Iterable<string> } = {},
 ): RunPlan {
   const index = graphIndex(pipeline);
-  const upstream = (id: string) => (index.incoming.get(id) ?? []).map((e) => e.from.node);
+  const upstream = (id: string) => index.upstream.get(id) ?? [];
   const required = new Set(options.mustRun ?? selectPartial(pipeline, index, options.partial));
   const run = new Set<string>();
   const reuse = new Set<string>();
@@ -54,11 +59,11 @@ export function planRun(
   return { run, reuse, ...index };
 }
 
-function selectPartial(pipeline: PipelineFile, index: Pick<RunPlan, 'incoming' | 'downstream'>, partial?: PartialRun): string[] {
+function selectPartial(pipeline: PipelineFile, index: Pick<RunPlan, 'upstream' | 'downstream'>, partial?: PartialRun): string[] {
   if (!partial) return pipeline.nodes.map((n) => n.id);
-  if (!index.incoming.has(partial.nodeId)) throw new Error(`node ${partial.nodeId} is not in pipeline ${pipeline.id}`);
+  if (!index.upstream.has(partial.nodeId)) throw new Error(`node ${partial.nodeId} is not in pipeline ${pipeline.id}`);
   if (partial.mode === 'node') return [partial.nodeId];
-  const next = partial.mode === 'upTo' ? (id: string) => (index.incoming.get(id) ?? []).map((e) => e.from.node) : (id: string) => index.downstream.get(id) ?? [];
+  const next = (id: string) => (partial.mode === 'upTo' ? index.upstream : index.downstream).get(id) ?? [];
   const seen = new Set([partial.nodeId]);
   const stack = [partial.nodeId];
   while (stack.length > 0) {

@@ -26,6 +26,8 @@ export interface NodeCall {
 
 /** A node's params with `$param` references replaced and defaults filled in. */
 export function resolveNodeParams(node: PipelineNode, definition: NodeDefinition, runParams: Record<string, ParamValue>): ParamValues<NodeDefinition['params']> {
+  // Hot path for nodes without params (no-op, join points): nothing to substitute or check.
+  if (isEmpty(node.params) && isEmpty(definition.params)) return {};
   const parsed = paramsSchema(definition.params).safeParse(substituteParams(node.params, runParams));
   if (parsed.success) return parsed.data as ParamValues<NodeDefinition['params']>;
   const issue = parsed.error.issues[0];
@@ -53,4 +55,9 @@ export async function runNode(env: NodeCallEnv, call: NodeCall): Promise<Record<
     if (outputs?.[port.id] === undefined) throw new PipewrightError('E_NODE_001', `node ${node.id} returned no value for output ${port.id}`);
   }
   return outputs;
+}
+
+function isEmpty(record: object): boolean {
+  for (const _ in record) return false;
+  return true;
 }

@@ -61,7 +61,7 @@ export class Scheduler {
   }
 
   private upstream(id: string): string[] {
-    return [...new Set((this.plan.incoming.get(id) ?? []).map((e) => e.from.node))];
+    return this.plan.upstream.get(id) ?? [];
   }
 
   private becomeReady(id: string): void {
@@ -87,29 +87,32 @@ export class Scheduler {
 
   private start(id: string): void {
     this.active++;
+    void this.execute(id).then(({ state, extra }) => {
+      this.active--;
+      this.complete(id, state, extra);
+      this.drainQueue();
+    });
+  }
+
+  /** Runs one node to its end state; never throws. */
+  private async execute(id: string): Promise<{ state: NodeState; extra: StateExtra }> {
     const node = this.byId.get(id)!;
     const inputs: Record<string, unknown> = {};
     for (const edge of this.plan.incoming.get(id) ?? []) inputs[edge.to.port] = this.outputs.get(edge.from.node)?.[edge.from.port];
     const startedAt = Date.now();
-    executeNode(this.ctx, node, inputs)
-      .then(async ({ outputs, cached }) => {
-        this.outputs.set(id, outputs);
-        this.options.onOutputs?.(id, outputs);
-        await this.emitPreviews(id, outputs);
-        return { state: 'succeeded' as const, extra: { cached: cached || undefined, durationMs: Date.now() - startedAt } };
-      })
-      .catch((error: unknown) => {
-        if (this.ctx.signal.aborted) return { state: 'cancelled' as const, extra: { reason: 'the run was cancelled', durationMs: Date.now() - startedAt } };
-        const info = nodeErrorInfo(error);
-        this.errors.set(id, info);
-        this.ctx.emit({ type: 'node:log', runId: this.ctx.runId, at: Date.now(), nodeId: id, level: 'error', message: info.message });
-        return { state: 'failed' as const, extra: { error: info, durationMs: Date.now() - startedAt } };
-      })
-      .then(({ state, extra }) => {
-        this.active--;
-        this.complete(id, state, extra);
-        this.drainQueue();
-      });
+    try {
+      const { outputs, cached } = await executeNode(this.ctx, node, inputs);
+      this.outputs.set(id, outputs);
+      this.options.onOutputs?.(id, outputs);
+      if (Object.values(outputs).some(isTable)) await this.emitPreviews(id, outputs);
+      return { state: 'succeeded', extra: { cached: cached || undefined, durationMs: Date.now() - startedAt } };
+    } catch (error) {
+      if (this.ctx.signal.aborted) return { state: 'cancelled', extra: { reason: 'the run was cancelled', durationMs: Date.now() - startedAt } };
+      const info = nodeErrorInfo(error);
+      this.errors.set(id, info);
+      this.ctx.emit({ type: 'node:log', runId: this.ctx.runId, at: Date.now(), nodeId: id, level: 'error', message: info.message });
+      return { state: 'failed', extra: { error: info, durationMs: Date.now() - startedAt } };
+    }
   }
 
   private async emitPreviews(nodeId: string, outputs: Record<string, unknown>): Promise<void> {

@@ -14,7 +14,8 @@ export type SqliteStatement = Database.Statement<unknown[]>;
  */
 export function openDatabase(file: string): SqliteDatabase {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
+  // The desktop app runs under Electron's ABI and loads its own build of the addon (see build/electron-native.mjs).
+  const db = new Database(file, { nativeBinding: process.env.PIPEWRIGHT_SQLITE_BINDING || undefined });
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -39,7 +40,7 @@ function migrate(db: SqliteDatabase, file: string): void {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > migrations.length) {
       throw new PipewrightError(
-        'E_INTERNAL_001',
+        'E_STORE_001',
         `the run history ${file} was written by a newer version of Pipewright (schema ${version}, this one reads up to ${migrations.length}): update Pipewright or point it at another file`,
       );
     }
