@@ -26,6 +26,23 @@ export const param = {
   boolean: (label: string, extra: Extra<boolean> = {}): ParamSpec<boolean> => ({ kind: 'boolean', label, schema: z.boolean(), ...extra }),
   path: (label: string, extra: Extra<string> = {}): ParamSpec<string> => ({ kind: 'path', label, schema: nonEmpty, ...extra }),
   sql: (label: string, extra: Extra<string> = {}): ParamSpec<string> => ({ kind: 'sql', label, schema: nonEmpty, ...extra }),
+  code: (label: string, extra: Extra<string> = {}): ParamSpec<string> => ({ kind: 'code', label, schema: z.string(), ...extra }),
+  /** Column names of the input table; the inspector suggests them from the upstream schema. */
+  columns: (label: string, extra: Extra<string[]> = {}): ParamSpec<string[]> => ({ kind: 'columns', label, schema: z.array(z.string().min(1)), ...extra }),
+  keyValue: (label: string, extra: Extra<Record<string, string>> = {}): ParamSpec<Record<string, string>> => ({
+    kind: 'keyValue',
+    label,
+    schema: z.record(z.string(), z.string()),
+    ...extra,
+  }),
+  json: (label: string, extra: Extra<unknown> = {}): ParamSpec<unknown> => ({ kind: 'json', label, schema: z.unknown(), ...extra }),
+  /** A reference to a named secret; the value comes from the host at run time, never from the file. */
+  secret: (label: string, extra: Extra<{ $secret: string }> = {}): ParamSpec<{ $secret: string }> => ({
+    kind: 'secret',
+    label,
+    schema: z.strictObject({ $secret: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'secret names are UPPER_SNAKE_CASE') }),
+    ...extra,
+  }),
   enum: <T extends string>(label: string, options: readonly [T, ...T[]], extra: Extra<T> = {}): ParamSpec<T> => ({
     kind: 'enum',
     label,
