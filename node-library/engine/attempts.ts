@@ -27,6 +27,11 @@ export async function withAttempts<T>(
   work: (signal: AbortSignal, attempt: number) => Promise<T>,
 ): Promise<T> {
   const attempts = (node.retries ?? 0) + 1;
+  // Hot path: one attempt, no timer; only the race against cancellation remains.
+  if (attempts === 1 && node.timeoutMs === undefined) {
+    hooks.onStart(1);
+    return Promise.race([work(runSignal, 1), runAborted]);
+  }
   for (let attempt = 1; ; attempt++) {
     hooks.onStart(attempt);
     try {
