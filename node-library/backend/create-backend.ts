@@ -1,10 +1,11 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { PipewrightError, type PipewrightApi } from '../contract';
-import { loadPipelineFile, pipelineOrThrow } from '../model/load';
+import { PIPELINE_FORMAT, PipewrightError, type PipelineFile, type PipewrightApi } from '../contract';
+import { loadPipelineFile, parsePipeline, pipelineOrThrow } from '../model/load';
 import { serializePipeline, writeFileAtomic } from '../model/save';
 import { createRegistry, type NodeRegistry } from '../nodes/registry';
 import { defaultDataDir } from './data-dir';
-import { findPipelineFile, newPipelineFile, scanPipelineFolder } from './pipeline-folder';
+import { findPipelineFile, newPipelineFile, newPipelineId, scanPipelineFolder } from './pipeline-folder';
 import { RunService } from './run-service';
 
 export interface BackendOptions {
@@ -55,6 +56,22 @@ export function createBackend(options: BackendOptions): Backend {
       if (pipeline.id !== pipelineId) throw new PipewrightError('E_API_001', `pipeline id ${pipeline.id} does not match ${pipelineId}`);
       const file = await findPipelineFile(options.pipelinesDir, pipelineId).catch(() => newPipelineFile(options.pipelinesDir, pipelineId));
       await writeFileAtomic(file, serializePipeline(pipeline));
+    },
+    async createPipeline(name) {
+      const id = await newPipelineId(options.pipelinesDir, name);
+      const pipeline: PipelineFile = { format: PIPELINE_FORMAT, id, name: name.trim(), description: '', params: {}, nodes: [], edges: [], layout: {} };
+      await writeFileAtomic(newPipelineFile(options.pipelinesDir, id), serializePipeline(pipeline));
+      return pipeline;
+    },
+    async deletePipeline(pipelineId) {
+      const file = await findPipelineFile(options.pipelinesDir, pipelineId);
+      await rm(file).catch((error: Error) => {
+        throw new PipewrightError('E_PIPELINE_006', `could not delete ${path.basename(file)}: ${error.message}`);
+      });
+    },
+    async validatePipeline(pipeline) {
+      const result = parsePipeline(JSON.stringify(pipeline), registry);
+      return result.ok ? [] : result.problems;
     },
     async listNodeTypes() {
       return registry.list();

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PipewrightError, type PipelineSummary } from '../contract';
 
@@ -24,6 +24,23 @@ export async function findPipelineFile(dir: string, pipelineId: string): Promise
 export function newPipelineFile(dir: string, pipelineId: string): string {
   return path.join(dir, `${pipelineId}${suffix}`);
 }
+
+/**
+ * A pipeline id for a new pipeline called `name`: lower-case words joined by
+ * `-` ("Big orders!" -> `big-orders`), made unique among the folder's ids and
+ * file names by a `-2`, `-3`... suffix.
+ */
+export async function newPipelineId(dir: string, name: string): Promise<string> {
+  const words = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = (/^[a-z]/.test(words) ? words : `pipeline${words ? `-${words}` : ''}`).slice(0, 56).replace(/-+$/, '');
+  const taken = new Set((await scanPipelineFolder(dir)).map((e) => e.id));
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (!taken.has(id) && !(await exists(newPipelineFile(dir, id)))) return id;
+  }
+}
+
+const exists = (file: string) => access(file).then(() => true, () => false);
 
 /** Only the summary fields; a file too broken to summarise is listed under its file name. */
 async function readSummary(file: string): Promise<PipelineEntry | undefined> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { partialRunSchema, runStateSchema, runTriggerSchema, type RunEvent } from './events';
 import type { NodeTypeInfo } from './node-types';
-import { paramValueSchema, pipelineFileSchema, pipelineIdSchema, type PipelineFile, type PipelineSummary } from './pipeline';
+import { paramValueSchema, pipelineFileSchema, pipelineIdSchema, type PipelineFile, type PipelineProblem, type PipelineSummary } from './pipeline';
 import type { LogLine, RunDetail, RunFilter, RunSummary } from './runs';
 
 export const startRunRequestSchema = z.strictObject({
@@ -12,6 +12,8 @@ export const startRunRequestSchema = z.strictObject({
   concurrency: z.number().int().positive().optional(),
 });
 export type StartRunRequest = z.infer<typeof startRunRequestSchema>;
+
+export const pipelineNameSchema = z.string().trim().min(1, 'a pipeline needs a name').max(200);
 
 export const runIdSchema = z.string().min(1).max(100);
 
@@ -30,6 +32,12 @@ export interface PipewrightApi {
   listPipelines(): Promise<PipelineSummary[]>;
   loadPipeline(pipelineId: string): Promise<PipelineFile>;
   savePipeline(pipelineId: string, pipeline: PipelineFile): Promise<void>;
+  /** A new, empty pipeline file; its id is derived from the name and unique in the folder. */
+  createPipeline(name: string): Promise<PipelineFile>;
+  /** Removes the pipeline's file from the folder. Run history stays. */
+  deletePipeline(pipelineId: string): Promise<void>;
+  /** Every problem the loader would report for this pipeline (schema and graph); empty when it is valid. */
+  validatePipeline(pipeline: PipelineFile): Promise<PipelineProblem[]>;
   listNodeTypes(): Promise<NodeTypeInfo[]>;
   startRun(request: StartRunRequest): Promise<{ runId: string }>;
   cancelRun(runId: string): Promise<void>;
@@ -55,6 +63,10 @@ export const apiArgs = {
   listPipelines: z.tuple([]),
   loadPipeline: z.tuple([pipelineIdSchema]),
   savePipeline: z.tuple([pipelineIdSchema, pipelineFileSchema]),
+  createPipeline: z.tuple([pipelineNameSchema]),
+  deletePipeline: z.tuple([pipelineIdSchema]),
+  // Not checked against the file schema here: schema problems are the answer, not a refusal.
+  validatePipeline: z.tuple([z.unknown()]),
   listNodeTypes: z.tuple([]),
   startRun: z.tuple([startRunRequestSchema]),
   cancelRun: z.tuple([runIdSchema]),
@@ -72,6 +84,9 @@ export const apiChannels: { [M in ApiMethod]: string } = {
   listPipelines: 'app:pipelines.list',
   loadPipeline: 'app:pipelines.load',
   savePipeline: 'app:pipelines.save',
+  createPipeline: 'app:pipelines.create',
+  deletePipeline: 'app:pipelines.delete',
+  validatePipeline: 'app:pipelines.validate',
   listNodeTypes: 'app:nodeTypes.list',
   startRun: 'app:runs.start',
   cancelRun: 'app:runs.cancel',

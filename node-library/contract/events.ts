@@ -65,9 +65,13 @@ export const runEventSchema = z.discriminatedUnion('type', [
     ...base,
     nodeId: z.string(),
     port: z.string(),
+    /** A table output: its schema (DuckDB types), its first rows and its row count. Empty for a value preview. */
     columns: z.array(z.object({ name: z.string(), type: z.string() })),
     rows: z.array(z.array(z.unknown())),
+    /** Rows of a table; items of a JSON array; 1 for any other value. */
     totalRows: z.number(),
+    /** A json or text output: its JSON text (text as it is), cut at about 10 KB, and its whole size in bytes. */
+    value: z.object({ text: z.string(), bytes: z.number(), truncated: z.boolean() }).optional(),
   }),
   z.object({ type: z.literal('run:finish'), ...base, state: runStateSchema, error: errorInfoSchema.optional() }),
 ]);

@@ -70,7 +70,7 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
     cache: options.cache,
     fingerprint: lineage(pipeline, options.registry, options.host, params),
   };
-  const scheduler = new Scheduler(pipeline, plan, run, { reusable: options.reusable, onOutputs: options.onOutputs, previewRows: options.previewRows ?? 50 });
+  const scheduler = new Scheduler(pipeline, plan, run, { reusable: options.reusable, onOutputs: options.onOutputs, previewRows: options.previewRows ?? 100 });
   let states: Map<string, NodeState>;
   try {
     states = await scheduler.run();

@@ -1,10 +1,14 @@
 import type { ErrorInfo, NodeState, PipelineFile, RunEventOf } from '../contract';
-import { isTable } from '../data/table';
+import { isTable, outputTableName } from '../data/table';
+import { valuePreview } from '../data/value-preview';
 import { nodeErrorInfo } from './errors';
 import { executeNode, type RunContext } from './execute-node';
 import type { Reusable, RunPlan } from './plan';
 
 type StateExtra = Omit<Partial<RunEventOf<'node:state'>>, 'type' | 'runId' | 'at' | 'nodeId' | 'state'>;
+
+/** Output port types whose non-table values get a value preview. */
+const valuePorts = new Set<string>(['json', 'text', 'any']);
 
 const terminal = new Set<NodeState>(['succeeded', 'failed', 'skipped', 'cancelled']);
 
@@ -104,7 +108,7 @@ export class Scheduler {
       const { outputs, cached } = await executeNode(this.ctx, node, inputs);
       this.outputs.set(id, outputs);
       this.options.onOutputs?.(id, outputs);
-      if (Object.values(outputs).some(isTable)) await this.emitPreviews(id, outputs);
+      if (Object.values(outputs).some((v) => v !== null && v !== undefined)) await this.emitPreviews(id, outputs);
       return { state: 'succeeded', extra: { cached: cached || undefined, durationMs: Date.now() - startedAt } };
     } catch (error) {
       if (this.ctx.signal.aborted) return { state: 'cancelled', extra: { reason: 'the run was cancelled', durationMs: Date.now() - startedAt } };
@@ -115,12 +119,34 @@ export class Scheduler {
     }
   }
 
+  /**
+   * Stores each table output as a table of the run's database (downstream
+   * nodes, the preview and the row count then read it instead of running the
+   * node's query again), and previews every output: tables from DuckDB (first
+   * rows, schema, count), json and text values cut to about 10 KB.
+   */
   private async emitPreviews(nodeId: string, outputs: Record<string, unknown>): Promise<void> {
+    const { data, signal } = this.ctx;
+    const definition = this.ctx.registry.get(this.byId.get(nodeId)!.type);
+    const ports = definition?.outputs ?? [];
+    const portable: Record<string, unknown> = { ...outputs };
+    let stored = false;
     for (const [port, value] of Object.entries(outputs)) {
-      if (!isTable(value)) continue;
-      const preview = await this.ctx.data.preview(value, this.options.previewRows, this.ctx.signal);
+      let preview;
+      if (isTable(value)) {
+        portable[port] = data.portable(value);
+        // In place: this object is the one the nodes downstream will read.
+        const ref = definition?.view ? value : await data.materialise(outputTableName(nodeId, port), value, signal);
+        outputs[port] = ref;
+        stored = true;
+        preview = await data.preview(ref, this.options.previewRows, signal);
+      } else if (value !== null && value !== undefined && valuePorts.has(ports.find((p) => p.id === port)?.type ?? 'file')) {
+        preview = valuePreview(value);
+      } else continue;
       this.ctx.emit({ type: 'node:preview', runId: this.ctx.runId, at: Date.now(), nodeId, port, ...preview });
     }
+    // Recorded again for resume: SQL that reads the sources, not this run's tables.
+    if (stored) this.options.onOutputs?.(nodeId, portable);
   }
 
   private drainQueue(): void {

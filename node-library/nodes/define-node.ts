@@ -39,6 +39,12 @@ export interface NodeDefinition<S extends ParamSpecs = ParamSpecs> {
   params: S;
   /** Returns the values of its output ports, by port id. */
   run(ctx: NodeContext<S>): Promise<Record<string, unknown>>;
+  /**
+   * A deterministic row subset or projection of its input (filter, select): its
+   * table output stays a view over the stored input instead of being stored
+   * again, which saves a copy of the data. Never for SQL with random() or now().
+   */
+  view?: boolean;
   /** What outside the pipeline the output depends on (a file's size and time), for the cache key. */
   fingerprint?(params: ParamValues<S>, host: HostApi): Promise<string>;
 }

@@ -109,7 +109,7 @@ describe('pipewright CLI', () => {
   it('validates a good file, lists node types, and has --help on every command', async () => {
     expect((await pipewright('validate', path.join(repoRoot, 'pipelines/big-orders.pipeline.json'))).code).toBe(0);
     const nodes = JSON.parse((await pipewright('nodes', '--json')).stdout);
-    expect(nodes.find((n: { type: string }) => n.type === 'transform.filter')).toMatchObject({ inputs: [{ id: 'in', type: 'table' }], params: [{ name: 'condition', kind: 'sql', required: true }] });
+    expect(nodes.find((n: { type: string }) => n.type === 'transform.filter')).toMatchObject({ inputs: [{ id: 'in', type: 'table' }], params: [{ name: 'condition', kind: 'sql', required: true }, { name: 'values', kind: 'json', required: false }] });
     for (const command of ['run', 'validate', 'nodes', 'runs', 'logs', 'resume', 'serve']) {
       const help = await pipewright(command, '--help');
       expect(help.code, command).toBe(0);

@@ -1,27 +1,24 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { sqlString, type TableValue } from '../../data/table';
+import { sqlString } from '../../data/table';
 import { defineNode } from '../define-node';
 import { param } from '../params';
+import { copyToFile } from './copy-to-file';
 
 export const writeCsvNode = defineNode({
   type: 'sink.write_csv',
   version: 1,
   title: 'Write CSV',
   category: 'Sinks',
-  description: 'Writes its input table to a CSV file with a header row, creating folders as needed.',
+  description: 'Writes its input table to a CSV file (UTF-8, quoting fields that need it), creating folders as needed. The file is replaced whole, never left half-written.',
   inputs: [{ id: 'in', type: 'table' }],
   outputs: [{ id: 'file', type: 'file' }],
   params: {
     path: param.path('File', { description: 'Relative to the pipeline file, or absolute.' }),
     delimiter: param.string('Delimiter', { default: ',' }),
+    header: param.boolean('Header row', { default: true }),
   },
-  async run({ inputs, params, host, data, signal, log }) {
-    const input = inputs.in as TableValue;
-    const file = host.resolvePath(params.path);
-    await mkdir(path.dirname(file), { recursive: true });
-    await data.execute(`COPY (${input.sql}) TO ${sqlString(file)} (FORMAT csv, HEADER true, DELIMITER ${sqlString(params.delimiter)})`, signal);
-    log(`wrote ${await data.count(input, signal)} rows to ${params.path}`);
+  async run(ctx) {
+    const { path, delimiter, header } = ctx.params;
+    const { file } = await copyToFile(ctx, path, `FORMAT csv, HEADER ${header}, DELIMITER ${sqlString(delimiter)}`);
     return { file };
   },
 });

@@ -1,22 +1,29 @@
-import { table, type TableValue } from '../../data/table';
+import { table } from '../../data/table';
 import { defineNode } from '../define-node';
 import { param } from '../params';
+import { bindValues, tableInput, userExpr } from './table-sql';
+import { typedParam } from './typed-params';
 
 export const filterNode = defineNode({
   type: 'transform.filter',
   version: 1,
   title: 'Filter rows',
   category: 'Transforms',
-  description: 'Keeps the rows for which a SQL condition is true, e.g. `amount > 100`.',
+  description:
+    'Keeps the rows for which a SQL condition is true, e.g. `amount > 100`. Use `$name` in the condition for a value listed under Values, such as a run parameter: `country = $country`.',
   inputs: [{ id: 'in', type: 'table' }],
   outputs: [{ id: 'out', type: 'table' }],
   params: {
     condition: param.sql('Condition', { description: 'A SQL boolean expression over the input columns.' }),
+    values: typedParam.values(),
   },
+  view: true,
   async run({ inputs, params, data, signal, log }) {
-    const input = inputs.in as TableValue;
-    const out = table(`SELECT * FROM (${input.sql}) WHERE ${params.condition}`);
-    log(`kept ${await data.count(out, signal)} rows where ${params.condition}`);
+    const input = tableInput(inputs, 'in');
+    const condition = bindValues(params.condition, params.values, 'condition');
+    const out = table(`SELECT * FROM (${input.sql}) WHERE ${userExpr(condition)}`);
+    // Counting a view over the stored input is a cheap columnar scan; the output itself is never copied.
+    log(`kept ${await data.count(out, signal)} rows where ${condition}`);
     return { out };
   },
 });

@@ -41,11 +41,46 @@ describe('backend API handlers', () => {
     await expect(backend.savePipeline('other', pipeline)).rejects.toMatchObject({ code: 'E_API_001' });
   });
 
+  it('createPipeline writes an empty pipeline whose id comes from the name, unique in the folder', async () => {
+    const { dir, backend } = await backendOnExamples();
+    const created = await backend.createPipeline('  Big orders!  ');
+    expect(created).toEqual({ format: 'pipewright/pipeline@1', id: 'big-orders-2', name: 'Big orders!', description: '', params: {}, nodes: [], edges: [], layout: {} });
+    expect(await backend.loadPipeline('big-orders-2')).toEqual(created);
+    expect(JSON.parse(await readFile(path.join(dir, 'big-orders-2.pipeline.json'), 'utf8')).id).toBe('big-orders-2');
+    expect((await backend.createPipeline('Été 2024')).id).toBe('ete-2024');
+    expect((await backend.createPipeline('2024 report')).id).toBe('pipeline-2024-report');
+    expect((await backend.createPipeline('!!!')).id).toBe('pipeline');
+    expect((await backend.listPipelines()).map((p) => p.id).sort()).toEqual(['big-orders', 'big-orders-2', 'clean-orders', 'covid-monthly', 'ete-2024', 'pipeline', 'pipeline-2024-report', 'sales-report']);
+    await expect(dispatch(backend, 'createPipeline', ['   '])).rejects.toMatchObject({ code: 'E_API_001' });
+  });
+
+  it('deletePipeline removes the file, and names an unknown id', async () => {
+    const { dir, backend } = await backendOnExamples();
+    await backend.deletePipeline('big-orders');
+    expect((await backend.listPipelines()).map((p) => p.id)).not.toContain('big-orders');
+    await expect(readFile(path.join(dir, 'big-orders.pipeline.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(backend.deletePipeline('big-orders')).rejects.toMatchObject({ code: 'E_PIPELINE_005' });
+  });
+
+  it('validatePipeline answers every schema and graph problem, naming node and field', async () => {
+    const { backend } = await backendOnExamples();
+    const pipeline = await backend.loadPipeline('big-orders');
+    expect(await backend.validatePipeline(pipeline)).toEqual([]);
+    pipeline.nodes[1].params = {};
+    pipeline.edges.pop();
+    expect(await backend.validatePipeline(pipeline)).toEqual([
+      expect.objectContaining({ code: 'E_PIPELINE_004', path: 'nodes.1.params.condition', nodeId: 'filter_big' }),
+      expect.objectContaining({ code: 'E_PIPELINE_004', nodeId: 'write_big', message: 'node write_big: input in is not connected' }),
+    ]);
+    const badLabel = { ...pipeline, nodes: [{ ...pipeline.nodes[0], label: 'x'.repeat(300) }] };
+    expect(await dispatch(backend, 'validatePipeline', [badLabel])).toEqual([expect.objectContaining({ code: 'E_PIPELINE_002', path: 'nodes.0.label', nodeId: 'read_orders' })]);
+  });
+
   it('listNodeTypes describes each built-in with ports and params', async () => {
     const { backend } = await backendOnExamples();
     const filter = (await backend.listNodeTypes()).find((t) => t.type === 'transform.filter');
     expect(filter).toMatchObject({ title: 'Filter rows', inputs: [{ id: 'in', type: 'table' }], outputs: [{ id: 'out', type: 'table' }] });
-    expect(filter?.params).toEqual([expect.objectContaining({ name: 'condition', kind: 'sql', required: true })]);
+    expect(filter?.params).toEqual([expect.objectContaining({ name: 'condition', kind: 'sql', required: true }), expect.objectContaining({ name: 'values', kind: 'json', required: false })]);
   });
 
   it('startRun runs the pipeline and streams its events; cancelRun names an unknown run', async () => {
@@ -64,6 +99,7 @@ describe('backend API handlers', () => {
     await expect(dispatch(backend, 'deleteEverything', [])).rejects.toMatchObject({ code: 'E_API_002' });
     await expect(dispatch(backend, 'loadPipeline', [42])).rejects.toMatchObject({ code: 'E_API_001', message: expect.stringContaining('loadPipeline') });
     await expect(dispatch(backend, 'startRun', [{ pipelineId: 'big-orders', extra: 1 }])).rejects.toMatchObject({ code: 'E_API_001' });
-    expect(await dispatch(backend, 'listPipelines', [])).toHaveLength(1);
+    expect(await dispatch(backend, 'listPipelines', [])).toContainEqual(expect.objectContaining({ id: 'big-orders' }));
+    await expect(dispatch(backend, 'deletePipeline', ['../etc'])).rejects.toMatchObject({ code: 'E_API_001' });
   });
 });

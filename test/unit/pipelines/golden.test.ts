@@ -1,11 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localHost } from '../../../node-library/engine/host';
 import { runPipeline } from '../../../node-library/engine/run-pipeline';
 import { loadPipelineFile, pipelineOrThrow } from '../../../node-library/model/load';
+import { resolveRunParams } from '../../../node-library/model/params';
 import { createRegistry } from '../../../node-library/nodes/registry';
 import { copyExamples, examplesDir } from '../helpers';
+import { readBack } from './read-back';
 
 const files = (await readdir(examplesDir)).filter((name) => name.endsWith('.pipeline.json'));
 
@@ -17,20 +19,26 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return nested.flat();
 }
 
-/** Every example runs headless and writes exactly its expected files, byte for byte. */
+/**
+ * Every example runs headless with its declared parameter defaults and writes
+ * exactly its expected files: text byte for byte, Parquet and SQLite as the
+ * columns, types and rows they read back as.
+ */
 describe.each(files)('example %s', (name) => {
   it('runs and matches pipelines/expected/<id>/', async () => {
     const registry = createRegistry();
     const dir = await copyExamples();
     const pipeline = pipelineOrThrow(await loadPipelineFile(path.join(dir, name), registry), name);
-    const state = await runPipeline(pipeline, { runId: 'golden', registry, host: localHost(dir), onEvent: () => {} });
+    const params = resolveRunParams(pipeline.params);
+    if (!params.ok) throw new Error(params.problems.join('; '));
+    const state = await runPipeline(pipeline, { runId: 'golden', registry, host: localHost(dir), params: params.values, onEvent: () => {} });
     expect(state).toBe('succeeded');
 
     const expectedDir = path.join(examplesDir, 'expected', pipeline.id);
     const expectedFiles = await listFiles(expectedDir);
     expect(expectedFiles.length).toBeGreaterThan(0);
     for (const file of expectedFiles) {
-      expect(await readFile(path.join(dir, file), 'utf8'), file).toBe(await readFile(path.join(expectedDir, file), 'utf8'));
+      expect(await readBack(path.join(dir, file)), file).toEqual(await readBack(path.join(expectedDir, file)));
     }
   });
 });

@@ -1,0 +1,36 @@
+import { stat } from 'node:fs/promises';
+import { outputTableName, table, type TableValue } from '../../data/table';
+import type { HostApi } from '../../engine/host';
+import type { NodeContext } from '../define-node';
+
+/**
+ * What the file sources share: reading into a table of the run's database
+ * (so a bad file fails its own node, with its own message, and is parsed once
+ * however many nodes read it) and a cache fingerprint of the file.
+ */
+
+/** DuckDB's message without the echo of the generated SQL, which the user never wrote. */
+export function duckDbMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split(/\n\s*\nLINE \d+:/)[0].trim();
+}
+
+/**
+ * Stores the rows of `sql` as the node's `out` table. A failure becomes an
+ * error with the message `explain` makes of DuckDB's, or DuckDB's own.
+ */
+export async function storeSource(ctx: NodeContext, sql: string, explain?: (message: string) => Promise<string | undefined>): Promise<TableValue> {
+  try {
+    return await ctx.data.materialise(outputTableName(ctx.nodeId, 'out', ctx.item), table(sql), ctx.signal);
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    const message = duckDbMessage(error);
+    throw new Error((await explain?.(message).catch(() => undefined)) ?? message, { cause: error });
+  }
+}
+
+/** Size and modification time of a file: a changed file misses the cache. */
+export async function fileFingerprint(relativeOrAbsolute: string, host: HostApi): Promise<string> {
+  const file = await stat(host.resolvePath(relativeOrAbsolute)).catch(() => undefined);
+  return file ? `${file.size}:${file.mtimeMs}` : 'missing';
+}

@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendRows } from '../../../node-library/data/append-rows';
+import { DuckDbSession } from '../../../node-library/data/duckdb-session';
+import { table } from '../../../node-library/data/table';
+
+const sessions: DuckDbSession[] = [];
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+});
+function session(options?: ConstructorParameters<typeof DuckDbSession>[0]): DuckDbSession {
+  const s = new DuckDbSession(options);
+  sessions.push(s);
+  return s;
+}
+
+describe('DuckDbSession', () => {
+  it('opens DuckDB in a temp folder of the run, with threads, a memory limit and a spill folder, and removes it on close', async () => {
+    const data = session({ threads: 2, memoryLimit: '1GB' });
+    const scratch = await data.tempFile('x.json');
+    const dir = path.dirname(scratch);
+    expect(path.basename(dir)).toMatch(/^pipewright-run-/);
+    expect(path.dirname(dir)).toBe(os.tmpdir());
+    const { rows } = await data.query("SELECT current_setting('threads'), current_setting('memory_limit'), current_setting('temp_directory')");
+    expect(rows).toEqual([[2, '953.6 MiB', path.join(dir, 'spill')]]);
+    await data.close();
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('spills tables larger than its memory limit to the temp folder', async () => {
+    const data = session({ memoryLimit: '64MB', threads: 1 });
+    const big = await data.materialise('big', table("SELECT i, md5(i::VARCHAR) || md5((i + 1)::VARCHAR) AS s FROM range(2000000) t(i)"));
+    const { rows } = await data.query(`SELECT count(*), sum(length(s)) FROM (${big.sql})`);
+    expect(rows).toEqual([[2_000_000, 128_000_000]]);
+    const spill = path.join(path.dirname(await data.tempFile('x')), 'spill');
+    const files = await data.query('SELECT path FROM duckdb_temporary_files()');
+    expect(files.rows.length).toBeGreaterThan(0);
+    expect(files.rows.every(([file]) => String(file).startsWith(spill))).toBe(true);
+  });
+
+  it('can keep its tables in a database file in that folder', async () => {
+    const data = session({ storage: 'file' });
+    await data.materialise('t', table('SELECT 42 AS x'));
+    const { rows } = await data.query('SELECT path FROM duckdb_databases() WHERE database_name = current_database()');
+    expect(String(rows[0][0])).toMatch(/pipewright-run-[^/]+\/run\.duckdb$/);
+    expect((await data.query('SELECT * FROM t')).rows).toEqual([[42]]);
+  });
+
+  it('materialises a query as a table once, and returns a reference as it is', async () => {
+    const data = session();
+    const ref = await data.materialise('read__out', table('SELECT * FROM range(3) t(i)'));
+    expect(ref).toEqual({ kind: 'table', sql: 'SELECT * FROM "read__out"' });
+    expect(await data.materialise('noop__out', ref)).toBe(ref);
+    expect((await data.query("SELECT table_name FROM duckdb_tables() ORDER BY 1")).rows).toEqual([['read__out']]);
+  });
+
+  it('gives portable SQL: stored tables replaced by the queries they came from', async () => {
+    const data = session();
+    const read = await data.materialise('read__out', table('SELECT * FROM range(5) t(i)'));
+    const filter = await data.materialise('filter__out', table(`SELECT * FROM (${read.sql}) WHERE i > 1`));
+    const downstream = table(`SELECT count(*) AS n FROM (${filter.sql})`);
+    const portable = data.portable(downstream);
+    expect(portable.sql).toBe('SELECT count(*) AS n FROM (SELECT * FROM (SELECT * FROM (SELECT * FROM (SELECT * FROM range(5) t(i))) WHERE i > 1))');
+    const other = session();
+    expect((await other.query(portable.sql)).rows).toEqual([[3]]);
+  });
+
+  it('previews the first rows, the schema and the row count, as JSON-safe values', async () => {
+    const data = session();
+    const value = table(`SELECT i AS id, i * 9007199254740993 AS big, (i / 4)::DECIMAL(5,2) AS d, DATE '2024-02-29' + i::INT AS day,
+      TIMESTAMP '2024-01-01 10:00:00.5' AS ts, TIMESTAMPTZ '2024-01-01 10:00:00+02' AS tz, 'nan'::DOUBLE AS n, [i, i] AS l, {'a': i} AS s, '\\x00'::BLOB AS b
+      FROM range(1, 201) t(i)`);
+    const preview = await data.preview(value, 2);
+    expect(preview.totalRows).toBe(200);
+    expect(preview.columns.map((c) => c.type)).toEqual(['BIGINT', 'BIGINT', 'DECIMAL(5,2)', 'DATE', 'TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'DOUBLE', 'BIGINT[]', 'STRUCT("a" BIGINT)', 'BLOB']);
+    expect(preview.rows).toEqual([
+      [1, '9007199254740993', '0.25', '2024-03-01', '2024-01-01T10:00:00.5', '2024-01-01T08:00:00Z', 'NaN', [1, 1], { a: 1 }, '\\x00'],
+      [2, '18014398509481986', '0.50', '2024-03-02', '2024-01-01T10:00:00.5', '2024-01-01T08:00:00Z', 'NaN', [2, 2], { a: 2 }, '\\x00'],
+    ]);
+    expect(JSON.parse(JSON.stringify(preview.rows))).toEqual(preview.rows);
+  });
+
+  it('counts without a second query when the preview holds every row', async () => {
+    const data = session();
+    expect((await data.preview(table('SELECT * FROM range(3)'), 100)).totalRows).toBe(3);
+    expect((await data.preview(table('SELECT * FROM range(3)'), 3)).totalRows).toBe(3);
+  });
+
+  it('streams rows in batches of the size asked, across DuckDB chunks', async () => {
+    const data = session();
+    const sizes: number[] = [];
+    let sum = 0;
+    for await (const batch of data.batches(table('SELECT i FROM range(5000) t(i)'), 3000)) {
+      sizes.push(batch.rows.length);
+      expect(batch.columns).toEqual([{ name: 'i', type: 'BIGINT' }]);
+      for (const [i] of batch.rows) sum += i as number;
+    }
+    expect(sizes).toEqual([3000, 2000]);
+    expect(sum).toBe((4999 * 5000) / 2);
+  });
+
+  it('loads rows from JavaScript through the appender, and names the row and column of a misfit', async () => {
+    const data = session();
+    const columns = [
+      { name: 'id', type: 'BIGINT' as const },
+      { name: 'v', type: 'DOUBLE' as const },
+      { name: 's', type: 'VARCHAR' as const },
+      { name: 'b', type: 'BLOB' as const },
+      { name: 'ok', type: 'BOOLEAN' as const },
+    ];
+    const ref = await data.load('t', columns, (c, t) => appendRows(c, t, columns, [[1n, 1, 'x', Buffer.from('hi'), true], [2, 2n, 3, null, 0]]).then(() => {}));
+    expect((await data.query(ref.sql)).rows).toEqual([[1, 1, 'x', 'hi', true], [2, 2, '3', null, false]]);
+    await expect(data.load('u', columns, (c, t) => appendRows(c, t, columns, [[1n, 1, 'x', null, true], ['two', 1, 'x', null, true]]).then(() => {}))).rejects.toThrow(
+      'row 2, column id: text "two" does not fit its type BIGINT',
+    );
+  });
+
+  it('interrupts a running query when the signal aborts', async () => {
+    const data = session();
+    const controller = new AbortController();
+    const slow = data.query('SELECT count(*) FROM range(10000000000) a(i) WHERE i % 7 = 3', controller.signal);
+    setTimeout(() => controller.abort(), 100);
+    await expect(slow).rejects.toThrow(/INTERRUPT|interrupted/i);
+  });
+});

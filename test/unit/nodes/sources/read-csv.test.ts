@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCsvNode } from '../../../../node-library/nodes/source/read-csv.node';
+import { ordersCsv, writeTempFile } from '../../helpers';
+import { csvFixtures, sourceHarness } from './harness';
+
+const h = sourceHarness();
+const fixture = (name: string) => path.join(csvFixtures, name);
+
+describe('source.read_csv', () => {
+  it('reads a CSV relative to the pipeline folder, sniffing types, into a table of the run', async () => {
+    await writeTempFile(h.dir, 'orders.csv', ordersCsv);
+    const { out } = await h.run(readCsvNode, { path: 'orders.csv' });
+    expect(out).toEqual({ kind: 'table', sql: 'SELECT * FROM "node_1__out"' });
+    expect(await h.rows(out)).toEqual({
+      columns: ['id:BIGINT', 'customer:VARCHAR', 'amount:DOUBLE'],
+      rows: [[1, 'Ada', 250], [2, 'Grace', 75.5], [3, 'Alan', 1200], [4, 'Edsger', 100]],
+    });
+    expect(h.logs.map((l) => l.message)).toEqual(['read 4 rows from orders.csv']);
+  });
+
+  it('honours the delimiter and a header-less file', async () => {
+    await writeTempFile(h.dir, 'semi.csv', '1;x\n2;y\n');
+    const { out } = await h.run(readCsvNode, { path: 'semi.csv', delimiter: ';', header: false });
+    expect(await h.rows(out)).toEqual({ columns: ['column0:BIGINT', 'column1:VARCHAR'], rows: [[1, 'x'], [2, 'y']] });
+  });
+
+  it('keeps commas, line breaks and doubled quotes inside quoted fields', async () => {
+    const { out } = await h.run(readCsvNode, { path: fixture('quoted.csv') });
+    expect((await h.rows(out)).rows).toEqual([
+      [1, 'Smith, John', 'said "hi"'],
+      [2, 'multi\nline', 'plain'],
+      [3, '', 'a, "b", c'],
+    ]);
+  });
+
+  it('reads an empty field as NULL and a quoted empty field as an empty string', async () => {
+    const { out } = await h.run(readCsvNode, { path: fixture('empty-vs-null.csv') });
+    expect((await h.rows(out)).rows).toEqual([
+      [1, null, ''],
+      [2, 'x', null],
+      [3, '', 'y'],
+    ]);
+  });
+
+  it('treats the null text as NULL when told one', async () => {
+    await writeTempFile(h.dir, 'na.csv', 'id,v\n1,NA\n2,7\n');
+    const { out } = await h.run(readCsvNode, { path: 'na.csv', nullString: 'NA' });
+    expect(await h.rows(out)).toEqual({ columns: ['id:BIGINT', 'v:BIGINT'], rows: [[1, null], [2, 7]] });
+  });
+
+  it('drops a UTF-8 byte order mark from the first column name', async () => {
+    expect((await readFile(fixture('bom.csv'))).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const { out } = await h.run(readCsvNode, { path: fixture('bom.csv') });
+    expect(await h.rows(out)).toEqual({ columns: ['id:BIGINT', 'city:VARCHAR'], rows: [[1, 'Zürich'], [2, 'Malmö']] });
+  });
+
+  it('reads CRLF line ends, keeping a CRLF inside a quoted field', async () => {
+    const { out } = await h.run(readCsvNode, { path: fixture('crlf.csv') });
+    expect(await h.rows(out)).toEqual({ columns: ['id:BIGINT', 'name:VARCHAR', 'amount:DOUBLE'], rows: [[1, 'Ada', 2.5], [2, 'Grace\r\nHopper', 10]] });
+  });
+
+  it('reads a Latin-1 file when told the encoding, and says to set it when not', async () => {
+    const bytes = await readFile(fixture('latin1.csv'));
+    expect(bytes.includes(0xe9)).toBe(true);
+    const { out } = await h.run(readCsvNode, { path: fixture('latin1.csv'), encoding: 'latin-1' });
+    expect((await h.rows(out)).rows).toEqual([[1, 'José', 'München'], [2, 'Nuñez', 'Sevilla']]);
+    await expect(h.run(readCsvNode, { path: fixture('latin1.csv') })).rejects.toThrow(/latin1\.csv, line \d+: .*not utf-8 encoded.*set Encoding/);
+  });
+
+  it.each([
+    ['ragged.csv', 'line 3: expected 3 fields, found 2 (the line reads: 2,Grace)'],
+    ['ragged-long.csv', 'line 3: expected 3 fields, found 4 (the line reads: 2,Grace,20,extra)'],
+  ])('fails on a ragged row of %s, naming its line', async (name, message) => {
+    await expect(h.run(readCsvNode, { path: fixture(name) })).rejects.toThrow(`${fixture(name)}, ${message}`);
+  });
+
+  it('says what to check when DuckDB cannot make out the file at all', async () => {
+    await writeTempFile(h.dir, 'open-quote.csv', 'id,name\n1,"Ada\n2,Grace\n');
+    await expect(h.run(readCsvNode, { path: 'open-quote.csv' })).rejects.toThrow(
+      'open-quote.csv: DuckDB could not read this file as CSV with these settings; check the delimiter, quote, escape and encoding, and look for a quote that is never closed',
+    );
+  });
+
+  it('names the line of a ragged row far past the rows DuckDB samples', async () => {
+    const lines = Array.from({ length: 30_000 }, (_, i) => `${i},n${i},${i}`);
+    await writeTempFile(h.dir, 'late.csv', ['id,name,amount', ...lines, '30000,short', ''].join('\n'));
+    await expect(h.run(readCsvNode, { path: 'late.csv' })).rejects.toThrow('late.csv, line 30002: expected 3 fields, found 2 (the line reads: 30000,short)');
+  });
+
+  it('takes column types from the params over the sniffed ones, and says how when a sniffed type breaks', async () => {
+    const lines = Array.from({ length: 30_000 }, (_, i) => `${i},x`);
+    await writeTempFile(h.dir, 'codes.csv', ['code,v', ...lines, 'A7,y', ''].join('\n'));
+    await expect(h.run(readCsvNode, { path: 'codes.csv' })).rejects.toThrow(/codes\.csv, line 30002: Error when converting column "code".*set a type for column code under Column types/);
+    const { out } = await h.run(readCsvNode, { path: 'codes.csv', types: { code: 'VARCHAR' } });
+    expect((await h.data.query(`SELECT typeof(code), count(*) FROM (${(out as { sql: string }).sql}) GROUP BY 1`)).rows).toEqual([['VARCHAR', 30_001]]);
+  });
+
+  it('skips lines before the header', async () => {
+    await writeTempFile(h.dir, 'titled.csv', 'Sales export\ngenerated 2024-01-01\nid,amount\n1,5\n');
+    const { out } = await h.run(readCsvNode, { path: 'titled.csv', skipRows: 2 });
+    expect(await h.rows(out)).toEqual({ columns: ['id:BIGINT', 'amount:BIGINT'], rows: [[1, 5]] });
+  });
+
+  it('fails with a message naming the missing file', async () => {
+    await expect(h.run(readCsvNode, { path: 'missing.csv' })).rejects.toThrow(/missing\.csv/);
+  });
+
+  it('rejects an unknown encoding before reading', async () => {
+    await expect(h.run(readCsvNode, { path: 'x.csv', encoding: 'ebcdic' })).rejects.toThrow(/param encoding/);
+  });
+});
