@@ -1,52 +1,80 @@
-import { Background, Controls, MiniMap, ReactFlow, type NodeChange, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, type NodeTypes } from '@xyflow/react';
+import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { gridSize } from '../hooks/useAddNode';
+import { useResolvedTheme } from '../hooks/useResolvedTheme';
 import { useAppStore } from '../store/app-store';
 import { selectCanvasInput } from '../store/selectors';
 import './canvas.css';
-import { collectNodeChanges } from './node-changes';
+import { ConnectionHint } from './ConnectionHint';
 import { PipelineNode } from './PipelineNode';
-import { toFlow, type PipelineFlowNode } from './to-flow';
+import { toFlow, type CachedNode, type PipelineFlowNode } from './to-flow';
+import { useCanvasHandlers } from './useCanvasHandlers';
 
 const nodeTypes: NodeTypes = { pipeline: PipelineNode };
 const fitViewOptions = { padding: 0.25, maxZoom: 1.1 };
+const snapGrid: [number, number] = [gridSize, gridSize];
+const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+const minimapSize = { width: 170, height: 110 };
+const minimapColor = (node: PipelineFlowNode) => node.data.style.color;
 const minimapClass = (node: PipelineFlowNode) => `pw-minimap-node pw-minimap-node--${node.data.state}`;
 
 /** The open pipeline as a graph. The store is the source of truth; xyflow only draws it. */
 export function Canvas() {
   const input = useAppStore(useShallow(selectCanvasInput));
-  const flow = useMemo(() => (input.pipeline ? toFlow(input.pipeline, input) : null), [input]);
+  const { pipeline, snapToGrid } = input;
+  const cache = useRef(new Map<string, CachedNode>());
+  const flow = useMemo(() => (input.pipeline ? toFlow(input.pipeline, input, cache.current) : null), [input]);
+  const handlers = useCanvasHandlers();
+  // Fit the view when a pipeline opens with nodes; an empty one keeps its viewport, so drops land where they are dropped.
+  const fitOnOpen = useMemo(() => (input.pipeline?.nodes.length ?? 0) > 0, [input.pipeline?.id]); // recomputed per pipeline only
+  const colorMode = useResolvedTheme();
 
-  const onNodesChange = useCallback((changes: NodeChange<PipelineFlowNode>[]) => {
-    const { positions, sizes } = collectNodeChanges(changes);
-    const { moveNodes, setNodeSizes } = useAppStore.getState();
-    if (Object.keys(positions).length > 0) moveNodes(positions);
-    if (Object.keys(sizes).length > 0) setNodeSizes(sizes);
-  }, []);
-  const onNodeClick = useCallback<NodeMouseHandler<PipelineFlowNode>>((_, node) => useAppStore.getState().selectNode(node.id), []);
-  const onPaneClick = useCallback(() => useAppStore.getState().selectNode(null), []);
-
-  if (!input.pipeline || !flow) {
-    return <div className="pw-canvas pw-canvas--empty">Choose a pipeline on the left to open it.</div>;
+  if (!pipeline || !flow) {
+    return <div className="pw-canvas pw-canvas--empty">Choose a pipeline on the left to open it, or make a new one.</div>;
   }
   return (
     <div className="pw-canvas" data-testid="canvas">
       <ReactFlow<PipelineFlowNode>
-        key={input.pipeline.id}
+        key={pipeline.id}
         nodes={flow.nodes}
         edges={flow.edges}
         nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onNodeClick={onNodeClick}
-        onPaneClick={onPaneClick}
-        nodesConnectable={false}
+        onNodesChange={handlers.onNodesChange}
+        onEdgesChange={handlers.onEdgesChange}
+        onNodeDragStop={handlers.onDragStop}
+        onSelectionDragStop={handlers.onDragStop}
+        onConnect={handlers.onConnect}
+        onConnectEnd={handlers.onConnectEnd}
+        isValidConnection={handlers.isValidConnection}
+        onDragOver={handlers.onDragOver}
+        onDrop={handlers.onDrop}
+        onDoubleClick={handlers.onDoubleClick}
+        onMouseMove={handlers.onMouseMove}
+        onMouseLeave={handlers.onMouseLeave}
+        colorMode={colorMode}
         deleteKeyCode={null}
-        fitView
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={multiSelectKeys}
+        zoomOnDoubleClick={false}
+        snapToGrid={snapToGrid}
+        snapGrid={snapGrid}
+        connectionRadius={24}
+        minZoom={0.1}
+        fitView={fitOnOpen}
         fitViewOptions={fitViewOptions}
       >
-        <Background gap={20} size={1.2} color="#d5dae1" />
-        <Controls showInteractive={false} />
-        <MiniMap<PipelineFlowNode> nodeClassName={minimapClass} pannable zoomable />
+        <Background variant={BackgroundVariant.Dots} gap={gridSize} size={1.2} className="pw-canvas__background" />
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+        {pipeline.nodes.length > 0 && <MiniMap<PipelineFlowNode> style={minimapSize} nodeColor={minimapColor} nodeClassName={minimapClass} pannable zoomable />}
+        <ConnectionHint />
+        {pipeline.nodes.length === 0 && (
+          <div className="pw-canvas__hint" data-testid="canvas-empty-hint">
+            Drag a node here from the palette,
+            <br />
+            or double-click the canvas (or press <kbd>/</kbd>) to add one.
+          </div>
+        )}
       </ReactFlow>
     </div>
   );

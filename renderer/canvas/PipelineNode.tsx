@@ -1,42 +1,66 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { PortInfo } from '../../node-library/contract';
 import { StateBadge } from '../runs/StateBadge';
+import { CategoryIcon } from './CategoryIcon';
 import type { PipelineFlowNode } from './to-flow';
 
-/** A pipeline node on the canvas: label, type, state badge, one handle per port. */
-function PipelineNodeView({ data, selected }: NodeProps<PipelineFlowNode>) {
+/** A pipeline node on the canvas: category, label, type, state, problems, one handle per port. */
+function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
   const rows = Math.max(data.inputs.length, data.outputs.length);
+  const style = { '--category': data.style.color } as CSSProperties;
   return (
-    <div className={`pw-node${selected ? ' pw-node--selected' : ''}`} data-state={data.state}>
-      <div className="pw-node__label" title={data.label}>
-        {data.label}
-      </div>
-      <div className="pw-node__meta">
-        <span className="pw-node__type" title={data.nodeType}>
-          {data.title}
+    <div className={`pw-node${selected ? ' pw-node--selected' : ''}`} data-state={data.state} style={style}>
+      <div className="pw-node__head">
+        <span className="pw-node__icon" title={data.nodeType}>
+          <CategoryIcon name={data.style.icon} />
         </span>
-        <StateBadge state={data.state} />
+        <span className="pw-node__label" title={data.label} data-testid={`node-label-${id}`}>
+          {data.label}
+        </span>
+        {data.problems.length > 0 && (
+          <span className="pw-node__problems" data-testid={`node-problems-${id}`} title={data.problems.join('\n')}>
+            {data.problems.length}
+          </span>
+        )}
       </div>
-      <div className="pw-node__ports">
-        {Array.from({ length: rows }, (_, i) => (
-          <div className="pw-node__port-row" key={i}>
-            <Port port={data.inputs[i]} type="target" />
-            <Port port={data.outputs[i]} type="source" />
-          </div>
-        ))}
+      <div className="pw-node__type" title={data.nodeType}>
+        {data.title}
       </div>
+      {data.state !== 'pending' && (
+        <div className="pw-node__run">
+          <StateBadge state={data.state} />
+          {data.stats && <span className="pw-node__stats">{data.stats}</span>}
+        </div>
+      )}
+      {rows > 0 && (
+        <div className="pw-node__ports">
+          {Array.from({ length: rows }, (_, i) => (
+            <div className="pw-node__port-row" key={i}>
+              <Port nodeId={id} port={data.inputs[i]} type="target" />
+              <Port nodeId={id} port={data.outputs[i]} type="source" />
+            </div>
+          ))}
+        </div>
+      )}
     </div>
   );
 }
 
-function Port({ port, type }: { port: PortInfo | undefined; type: 'source' | 'target' }) {
+function Port({ nodeId, port, type }: { nodeId: string; port: PortInfo | undefined; type: 'source' | 'target' }) {
   if (!port) return <span />;
   const side = type === 'target' ? 'in' : 'out';
   return (
-    <span className={`pw-port pw-port--${side}`} title={`${port.id}: ${port.type}`}>
-      <Handle id={port.id} type={type} position={type === 'target' ? Position.Left : Position.Right} className="pw-handle" />
+    <span className={`pw-port pw-port--${side}`} title={`${port.label ?? port.id}: ${port.type}${port.optional ? ' (optional)' : ''}`}>
+      <Handle
+        id={port.id}
+        type={type}
+        position={type === 'target' ? Position.Left : Position.Right}
+        className={`pw-handle pw-handle--${port.type}`}
+        data-testid={`port-${nodeId}-${side}-${port.id}`}
+      />
       {port.label ?? port.id}
+      {port.type !== (port.label ?? port.id) && <span className="pw-port__type">{port.type}</span>}
     </span>
   );
 }

@@ -1,70 +1,140 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { NodeState, NodeTypeInfo, PipelineFile, PipelineNode, PortInfo } from '../../node-library/contract';
 import type { NodeSize } from '../store/pipeline-slice';
+import type { NodeDetail, Previews } from '../store/run-slice';
 import { autoLayout } from './auto-layout';
+import { categoryStyle, type CategoryStyle } from './category-style';
 
 export type PipelineNodeData = {
   label: string;
   nodeType: string;
   title: string;
+  style: CategoryStyle;
   state: NodeState;
   inputs: PortInfo[];
   outputs: PortInfo[];
+  problems: readonly string[];
+  /** After a run: rows out and duration, e.g. `5 rows · 12 ms`. */
+  stats?: string;
 };
 
 export type PipelineFlowNode = Node<PipelineNodeData, 'pipeline'>;
 
 export interface FlowInput {
-  nodeTypes: NodeTypeInfo[];
+  nodeTypes: ReadonlyMap<string, NodeTypeInfo>;
   nodeStates: Record<string, NodeState>;
-  selectedNodeId: string | null;
+  nodeDetails: Record<string, NodeDetail>;
+  previews: Previews;
+  selectedNodeIds: readonly string[];
+  selectedEdgeIds: readonly string[];
   nodeSizes: Record<string, NodeSize>;
+  problemsByNode: ReadonlyMap<string, readonly string[]>;
 }
+
+const noProblems: readonly string[] = [];
+const unknownStyle = categoryStyle('unknown');
 
 /**
  * The one adapter from a pipeline file (plus the run and canvas view) to
  * xyflow's nodes and edges. Nothing xyflow-only flows back into the file.
+ * `cache` keeps each node's object while its inputs are unchanged, so
+ * memoised node views skip re-rendering.
  */
-export function toFlow(pipeline: PipelineFile, input: FlowInput): { nodes: PipelineFlowNode[]; edges: Edge[] } {
-  const types = new Map(input.nodeTypes.map((t) => [t.type, t]));
+export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map<string, CachedNode>()): { nodes: PipelineFlowNode[]; edges: Edge[] } {
   const fallback = pipeline.nodes.some((n) => !pipeline.layout[n.id]) ? autoLayout(pipeline) : {};
   const stateOf = (nodeId: string): NodeState => input.nodeStates[nodeId] ?? 'pending';
+  const selectedNodes = new Set(input.selectedNodeIds);
+  const selectedEdges = new Set(input.selectedEdgeIds);
 
   const nodes = pipeline.nodes.map((node): PipelineFlowNode => {
-    const layout = pipeline.layout[node.id];
-    const state = stateOf(node.id);
-    const info = types.get(node.type);
-    return {
-      id: node.id,
-      type: 'pipeline',
-      position: layout ? { x: layout.x, y: layout.y } : fallback[node.id],
-      width: layout?.width,
-      height: layout?.height,
-      measured: input.nodeSizes[node.id],
-      selected: node.id === input.selectedNodeId,
-      domAttributes: { 'data-state': state } as never,
-      data: {
-        label: node.label ?? node.id,
-        nodeType: node.type,
-        title: info?.title ?? node.type,
-        state,
-        inputs: info?.inputs ?? portsFromEdges(pipeline, node, 'to'),
-        outputs: info?.outputs ?? portsFromEdges(pipeline, node, 'from'),
-      },
-    };
+    const deps = [
+      node,
+      pipeline.layout[node.id] ?? fallback[node.id],
+      input.nodeTypes.get(node.type),
+      stateOf(node.id),
+      input.nodeDetails[node.id],
+      input.previews[node.id],
+      selectedNodes.has(node.id),
+      input.nodeSizes[node.id],
+      input.problemsByNode.get(node.id) ?? noProblems,
+      // Ports of an unknown type come from its edges.
+      input.nodeTypes.has(node.type) ? null : pipeline.edges,
+    ] as const;
+    const cached = cache.get(node.id);
+    if (cached && cached.deps.every((d, i) => d === deps[i])) return cached.node;
+    const flowNode = buildNode(pipeline, node, deps);
+    cache.set(node.id, { deps, node: flowNode });
+    return flowNode;
   });
+  for (const id of cache.keys()) if (!pipeline.nodes.some((n) => n.id === id)) cache.delete(id);
 
-  const edges = pipeline.edges.map((edge): Edge => ({
-    id: edge.id,
-    source: edge.from.node,
-    sourceHandle: edge.from.port,
-    target: edge.to.node,
-    targetHandle: edge.to.port,
-    animated: stateOf(edge.to.node) === 'running',
-    className: `pw-edge pw-edge--${stateOf(edge.from.node)}`,
-  }));
+  const ids = new Set(pipeline.nodes.map((n) => n.id));
+  const edges = pipeline.edges
+    .filter((edge) => ids.has(edge.from.node) && ids.has(edge.to.node))
+    .map((edge): Edge => ({
+      id: edge.id,
+      source: edge.from.node,
+      sourceHandle: edge.from.port,
+      target: edge.to.node,
+      targetHandle: edge.to.port,
+      selected: selectedEdges.has(edge.id),
+      animated: stateOf(edge.to.node) === 'running',
+      className: `pw-edge pw-edge--${stateOf(edge.from.node)}`,
+    }));
 
   return { nodes, edges };
+}
+
+export interface CachedNode {
+  deps: readonly unknown[];
+  node: PipelineFlowNode;
+}
+
+type Deps = readonly [
+  PipelineNode,
+  { x: number; y: number; width?: number; height?: number } | undefined,
+  NodeTypeInfo | undefined,
+  NodeState,
+  NodeDetail | undefined,
+  Previews[string] | undefined,
+  boolean,
+  NodeSize | undefined,
+  readonly string[],
+  unknown,
+];
+
+function buildNode(pipeline: PipelineFile, node: PipelineNode, [, layout, info, state, detail, preview, selected, size, problems]: Deps): PipelineFlowNode {
+  return {
+    id: node.id,
+    type: 'pipeline',
+    position: layout ? { x: layout.x, y: layout.y } : { x: 0, y: 0 },
+    width: layout?.width,
+    height: layout?.height,
+    measured: size,
+    selected,
+    domAttributes: { 'data-state': state } as never,
+    data: {
+      label: node.label ?? info?.title ?? `${node.type} (unknown type)`,
+      nodeType: node.type,
+      // Under a label the type's title; under the default title, the id that tells two apart.
+      title: node.label === undefined ? node.id : (info?.title ?? node.type),
+      style: info ? categoryStyle(info.category) : unknownStyle,
+      state,
+      inputs: info?.inputs ?? portsFromEdges(pipeline, node, 'to'),
+      outputs: info?.outputs ?? portsFromEdges(pipeline, node, 'from'),
+      problems,
+      stats: state === 'succeeded' ? stats(detail, preview) : undefined,
+    },
+  };
+}
+
+function stats(detail: NodeDetail | undefined, preview: Previews[string] | undefined): string | undefined {
+  const parts: string[] = [];
+  const rows = preview && Object.values(preview)[0]?.totalRows;
+  if (rows !== undefined) parts.push(`${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`);
+  if (detail?.durationMs !== undefined) parts.push(detail.durationMs < 1000 ? `${Math.round(detail.durationMs)} ms` : `${(detail.durationMs / 1000).toFixed(1)} s`);
+  if (detail?.cached) parts.push('cached');
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
 /** Ports of a node type the catalog does not know (yet): the ones its edges use. */

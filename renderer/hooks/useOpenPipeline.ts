@@ -1,20 +1,29 @@
 import { useCallback, useRef } from 'react';
 import { api } from '../api/client';
 import { useAppStore } from '../store/app-store';
+import { useConfirmLeave } from './useConfirmLeave';
 
-/** Opens a pipeline by id. When opens overlap, the last one asked for wins. */
+/**
+ * Opens a pipeline by id, asking first when the open one has unsaved changes.
+ * When opens overlap, the last one asked for wins.
+ */
 export function useOpenPipeline(): (pipelineId: string) => Promise<void> {
   const latest = useRef(0);
-  return useCallback(async (pipelineId: string) => {
-    const request = ++latest.current;
-    const { setOpenPipeline, showError, dismissError } = useAppStore.getState();
-    try {
-      const pipeline = await api.loadPipeline(pipelineId);
-      if (request !== latest.current) return;
-      setOpenPipeline(pipeline);
-      dismissError();
-    } catch (error) {
-      if (request === latest.current) showError(error);
-    }
-  }, []);
+  const confirmLeave = useConfirmLeave();
+  return useCallback(
+    async (pipelineId: string) => {
+      const request = ++latest.current;
+      if (!(await confirmLeave())) return;
+      const { setOpenPipeline, showError, dismissError } = useAppStore.getState();
+      try {
+        const pipeline = await api.loadPipeline(pipelineId);
+        if (request !== latest.current) return;
+        setOpenPipeline(pipeline);
+        dismissError();
+      } catch (error) {
+        if (request === latest.current) showError(error);
+      }
+    },
+    [confirmLeave],
+  );
 }

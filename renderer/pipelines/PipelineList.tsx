@@ -1,21 +1,31 @@
-import { useAppStore } from '../store/app-store';
-import { selectOpenPipelineId, selectPipelines } from '../store/selectors';
+import { useDeletePipeline } from '../hooks/useDeletePipeline';
+import { useNewPipeline } from '../hooks/useNewPipeline';
 import { useOpenPipeline } from '../hooks/useOpenPipeline';
+import { useAppStore } from '../store/app-store';
+import { selectDirty, selectOpenPipelineId, selectPipelines } from '../store/selectors';
 import './pipelines.css';
 
-/** The sidebar: every pipeline in the folder; clicking one opens it. */
+/** The sidebar's pipeline list: every pipeline in the folder; click to open, New to make one. */
 export function PipelineList() {
   const pipelines = useAppStore(selectPipelines);
   const openId = useAppStore(selectOpenPipelineId);
+  const dirty = useAppStore(selectDirty);
   const open = useOpenPipeline();
+  const create = useNewPipeline();
+  const remove = useDeletePipeline();
   return (
-    <nav className="pw-sidebar" aria-label="Pipelines">
-      <h2 className="pw-sidebar__title">Pipelines</h2>
+    <nav className="pw-pipelines" aria-label="Pipelines">
+      <header className="pw-sidebar__header">
+        <h2 className="pw-sidebar__title">Pipelines</h2>
+        <button type="button" className="pw-button pw-button--small" data-testid="new-pipeline" onClick={() => void create()}>
+          + New
+        </button>
+      </header>
       {pipelines === null && <p className="pw-sidebar__hint">Loading…</p>}
       {pipelines?.length === 0 && <p className="pw-sidebar__hint">No *.pipeline.json files in this folder yet.</p>}
       <ul className="pw-pipeline-list">
         {pipelines?.map((p) => (
-          <li key={p.id}>
+          <li key={p.id} className="pw-pipeline-row">
             <button
               type="button"
               className={`pw-pipeline-item${p.id === openId ? ' pw-pipeline-item--open' : ''}`}
@@ -24,10 +34,16 @@ export function PipelineList() {
               title={p.description}
               onClick={() => void open(p.id)}
             >
-              <span className="pw-pipeline-item__name">{p.name}</span>
+              <span className="pw-pipeline-item__name">
+                {p.name}
+                {p.id === openId && dirty && <span className="pw-pipeline-item__dirty" title="Unsaved changes"> ●</span>}
+              </span>
               <span className="pw-pipeline-item__meta">
                 {p.id} · {p.nodeCount} {p.nodeCount === 1 ? 'node' : 'nodes'}
               </span>
+            </button>
+            <button type="button" className="pw-icon-button pw-pipeline-row__delete" data-testid={`delete-pipeline-${p.id}`} aria-label={`Delete ${p.name}`} title="Delete…" onClick={() => void remove(p.id)}>
+              🗑
             </button>
           </li>
         ))}

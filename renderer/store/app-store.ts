@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppState } from './app-state';
+import { createHistorySlice } from './history-slice';
 import { createPipelineSlice } from './pipeline-slice';
 import { createRunSlice } from './run-slice';
 import { createSelectionSlice } from './selection-slice';
@@ -8,6 +9,7 @@ import { createUiSlice } from './ui-slice';
 /** The renderer's one store, made of slices. Read it through ./selectors. */
 export const useAppStore = create<AppState>()((...a) => ({
   ...createPipelineSlice(...a),
+  ...createHistorySlice(...a),
   ...createSelectionSlice(...a),
   ...createRunSlice(...a),
   ...createUiSlice(...a),

@@ -1,6 +1,8 @@
-import type { NodeTypeInfo, PipelineFile, PipelineSummary } from '../../node-library/contract';
+import type { NodeTypeInfo, PipelineFile, PipelineProblem, PipelineSummary } from '../../node-library/contract';
 import type { SliceCreator } from './app-state';
+import { initialHistory } from './history-slice';
 import { initialRun } from './run-slice';
+import { noSelection } from './selection-slice';
 
 export interface XY {
   x: number;
@@ -16,15 +18,23 @@ export interface PipelineSlice {
   /** null until the first listPipelines answer. */
   pipelines: PipelineSummary[] | null;
   nodeTypes: NodeTypeInfo[];
+  /** The pipeline being edited, as it would be saved. */
   openPipeline: PipelineFile | null;
+  /** The open pipeline as last loaded or saved; the dirty indicator compares against it. */
+  savedPipeline: PipelineFile | null;
+  /** What validatePipeline said about `problemsOf`; stale answers are dropped. */
+  problems: PipelineProblem[];
+  problemsOf: PipelineFile | null;
   /** Sizes the canvas measured; canvas-only, never saved. */
   nodeSizes: Record<string, NodeSize>;
   setPipelines(pipelines: PipelineSummary[]): void;
   setNodeTypes(nodeTypes: NodeTypeInfo[]): void;
-  /** Opens a loaded pipeline: clears the selection and the previous run's view. */
+  /** Opens a loaded pipeline: clears history, selection and the previous run's view. */
   setOpenPipeline(pipeline: PipelineFile): void;
-  /** Moves nodes on the canvas: updates the open pipeline's layout (in memory only). */
-  moveNodes(positions: Record<string, XY>): void;
+  closePipeline(): void;
+  /** The pipeline `saved` is now on disk (the open one may have moved on since). */
+  markSaved(saved: PipelineFile): void;
+  setProblems(pipeline: PipelineFile, problems: PipelineProblem[]): void;
   setNodeSizes(sizes: Record<string, NodeSize>): void;
 }
 
@@ -32,16 +42,27 @@ export const createPipelineSlice: SliceCreator<PipelineSlice> = (set) => ({
   pipelines: null,
   nodeTypes: [],
   openPipeline: null,
+  savedPipeline: null,
+  problems: [],
+  problemsOf: null,
   nodeSizes: {},
   setPipelines: (pipelines) => set({ pipelines }),
   setNodeTypes: (nodeTypes) => set({ nodeTypes }),
-  setOpenPipeline: (pipeline) => set({ openPipeline: pipeline, nodeSizes: {}, selectedNodeId: null, ...initialRun }),
-  moveNodes: (positions) =>
-    set(({ openPipeline }) => {
-      if (!openPipeline) return {};
-      const layout = { ...openPipeline.layout };
-      for (const [nodeId, { x, y }] of Object.entries(positions)) layout[nodeId] = { ...layout[nodeId], x, y };
-      return { openPipeline: { ...openPipeline, layout } };
+  setOpenPipeline: (pipeline) =>
+    set({
+      openPipeline: pipeline,
+      savedPipeline: pipeline,
+      problems: [],
+      problemsOf: null,
+      nodeSizes: {},
+      previews: {},
+      ...noSelection,
+      ...initialHistory,
+      ...initialRun,
     }),
+  closePipeline: () =>
+    set({ openPipeline: null, savedPipeline: null, problems: [], problemsOf: null, nodeSizes: {}, previews: {}, ...noSelection, ...initialHistory, ...initialRun }),
+  markSaved: (saved) => set(({ openPipeline }) => (openPipeline?.id === saved.id ? { savedPipeline: saved } : {})),
+  setProblems: (pipeline, problems) => set(({ openPipeline }) => (openPipeline === pipeline ? { problems, problemsOf: pipeline } : {})),
   setNodeSizes: (sizes) => set(({ nodeSizes }) => ({ nodeSizes: { ...nodeSizes, ...sizes } })),
 });

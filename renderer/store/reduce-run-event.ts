@@ -1,11 +1,15 @@
 import type { RunEvent } from '../../node-library/contract';
-import type { RunFields } from './run-slice';
+import type { Previews, RunFields } from './run-slice';
 
 /**
  * How one run event changes the run view, or null when it is about another
  * run. A run:start of the open pipeline takes over the view, whoever started it.
  */
-export function reduceRunEvent(state: RunFields, event: RunEvent, openPipelineId: string | null): Partial<RunFields> | null {
+export function reduceRunEvent(
+  state: RunFields & { previews: Previews },
+  event: RunEvent,
+  openPipelineId: string | null,
+): Partial<RunFields & { previews: Previews }> | null {
   if (event.type === 'run:start') {
     if (event.pipelineId !== openPipelineId) return null;
     return {
@@ -20,18 +24,21 @@ export function reduceRunEvent(state: RunFields, event: RunEvent, openPipelineId
   if (event.runId !== state.runId) return null;
   switch (event.type) {
     case 'node:state': {
-      const { nodeId, state: nodeState, error, reason, attempt } = event;
+      const { nodeId, state: nodeState, error, reason, attempt, durationMs, cached } = event;
+      if (event.item !== undefined) return null; // one mapped item; the node as a whole reports too
       return {
         nodeStates: { ...state.nodeStates, [nodeId]: nodeState },
-        nodeDetails: { ...state.nodeDetails, [nodeId]: { error, reason, attempt } },
+        nodeDetails: { ...state.nodeDetails, [nodeId]: { error, reason, attempt, durationMs, cached } },
       };
     }
     case 'node:log': {
       const line = { at: event.at, level: event.level, message: event.message };
       return { logs: { ...state.logs, [event.nodeId]: [...(state.logs[event.nodeId] ?? []), line] } };
     }
-    case 'node:preview':
-      return null; // previews get their own panel in a later issue
+    case 'node:preview': {
+      const preview = { columns: event.columns, totalRows: event.totalRows };
+      return { previews: { ...state.previews, [event.nodeId]: { ...state.previews[event.nodeId], [event.port]: preview } } };
+    }
     case 'run:finish':
       return { runStatus: event.state, runError: event.error?.message ?? null };
   }

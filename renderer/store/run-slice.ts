@@ -16,7 +16,18 @@ export interface NodeDetail {
   error?: { code: string; message: string };
   reason?: string;
   attempt?: number;
+  durationMs?: number;
+  cached?: boolean;
 }
+
+/** The last preview of a node's output port: its columns feed the inspector's suggestions. */
+export interface PortPreview {
+  columns: { name: string; type: string }[];
+  totalRows: number;
+}
+
+/** Previews by node id and port id; kept across runs of the open pipeline. */
+export type Previews = Record<string, Record<string, PortPreview>>;
 
 export interface RunFields {
   runId: string | null;
@@ -28,6 +39,7 @@ export interface RunFields {
 }
 
 export interface RunSlice extends RunFields {
+  previews: Previews;
   runStarting(): void;
   /** startRun answered. The run:start event may already have arrived (same id: no change). */
   runStarted(runId: string): void;
@@ -46,6 +58,7 @@ export const initialRun: RunFields = {
 
 export const createRunSlice: SliceCreator<RunSlice> = (set) => ({
   ...initialRun,
+  previews: {},
   runStarting: () => set({ ...initialRun, runStatus: 'starting' }),
   runStarted: (runId) => set((s) => (s.runId === runId ? {} : { runId, runStatus: 'running' })),
   runStartFailed: () => set({ runStatus: 'idle' }),

@@ -1,11 +1,41 @@
+import type { PipelineFile } from '../../node-library/contract';
 import type { SliceCreator } from './app-state';
 
-export interface SelectionSlice {
-  selectedNodeId: string | null;
-  selectNode(nodeId: string | null): void;
+export interface Selection {
+  selectedNodeIds: string[];
+  selectedEdgeIds: string[];
+}
+
+export interface SelectionSlice extends Selection {
+  /** Replaces the selection. */
+  select(selection: Partial<Selection>): void;
+  /** Applies xyflow's select changes (clicks, shift-clicks, the selection box). */
+  applySelectionChanges(nodes: Record<string, boolean>, edges: Record<string, boolean>): void;
+}
+
+export const noSelection: Selection = { selectedNodeIds: [], selectedEdgeIds: [] };
+
+const same = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+function applied(current: string[], changes: Record<string, boolean>): string[] {
+  const next = current.filter((id) => changes[id] !== false);
+  for (const [id, selected] of Object.entries(changes)) if (selected && !next.includes(id)) next.push(id);
+  return same(next, current) ? current : next;
+}
+
+/** The selection without ids that `pipeline` no longer has (after a delete, an undo...). */
+export function pruneSelection(selection: Selection, pipeline: PipelineFile): Partial<Selection> {
+  const nodeIds = selection.selectedNodeIds.filter((id) => pipeline.nodes.some((n) => n.id === id));
+  const edgeIds = selection.selectedEdgeIds.filter((id) => pipeline.edges.some((e) => e.id === id));
+  return {
+    ...(same(nodeIds, selection.selectedNodeIds) ? {} : { selectedNodeIds: nodeIds }),
+    ...(same(edgeIds, selection.selectedEdgeIds) ? {} : { selectedEdgeIds: edgeIds }),
+  };
 }
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set) => ({
-  selectedNodeId: null,
-  selectNode: (nodeId) => set({ selectedNodeId: nodeId }),
+  ...noSelection,
+  select: (selection) => set({ ...noSelection, ...selection }),
+  applySelectionChanges: (nodes, edges) =>
+    set((s) => ({ selectedNodeIds: applied(s.selectedNodeIds, nodes), selectedEdgeIds: applied(s.selectedEdgeIds, edges) })),
 });

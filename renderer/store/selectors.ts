@@ -1,26 +1,68 @@
-import type { NodeState, PipelineNode } from '../../node-library/contract';
+import type { NodeState, NodeTypeInfo, PipelineNode, PipelineProblem } from '../../node-library/contract';
+import { typeMap } from '../edits/connect';
+import { samePipeline } from '../edits/same-pipeline';
 import type { AppState } from './app-state';
 import type { LogLine, NodeDetail } from './run-slice';
 
 const noLines: LogLine[] = [];
 const noDetail: NodeDetail = {};
 
+/** Remembers the last answer of a function of one object, so selectors return stable values. */
+function lastOf<A extends object, R>(fn: (a: A) => R): (a: A) => R {
+  let lastArg: A | undefined;
+  let lastResult: R;
+  return (a) => {
+    if (a !== lastArg) {
+      lastArg = a;
+      lastResult = fn(a);
+    }
+    return lastResult;
+  };
+}
+
+export const nodeTypeMap = lastOf((types: NodeTypeInfo[]) => typeMap(types));
+const problemsByNode = lastOf((problems: PipelineProblem[]) => {
+  const map = new Map<string, string[]>();
+  for (const p of problems) if (p.nodeId) map.set(p.nodeId, [...(map.get(p.nodeId) ?? []), p.message]);
+  return map as ReadonlyMap<string, readonly string[]>;
+});
+
 export const selectPipelines = (s: AppState) => s.pipelines;
+export const selectNodeTypes = (s: AppState) => s.nodeTypes;
+export const selectOpenPipeline = (s: AppState) => s.openPipeline;
 export const selectOpenPipelineId = (s: AppState) => s.openPipeline?.id ?? null;
 export const selectOpenPipelineName = (s: AppState) => s.openPipeline?.name ?? null;
+/** Unsaved changes; during a drag the pipeline counts as changed without comparing files each frame. */
+export const selectDirty = (s: AppState) => (s.gestureBase !== null && s.gestureBase !== s.openPipeline) || !samePipeline(s.openPipeline, s.savedPipeline);
+export const selectProblems = (s: AppState) => s.problems;
 export const selectError = (s: AppState) => s.error;
+export const selectDialog = (s: AppState) => s.dialog;
+export const selectOverlay = (s: AppState) => s.overlay;
+export const selectTheme = (s: AppState) => s.theme;
+export const selectSnapToGrid = (s: AppState) => s.snapToGrid;
 export const selectRunStatus = (s: AppState) => s.runStatus;
 export const selectRunError = (s: AppState) => s.runError;
 export const selectCanRun = (s: AppState) => s.openPipeline !== null && s.runStatus !== 'starting' && s.runStatus !== 'running';
 export const selectCanCancel = (s: AppState) => s.runId !== null && s.runStatus === 'running';
+export const selectCanUndo = (s: AppState) => s.past.length > 0;
+export const selectCanRedo = (s: AppState) => s.future.length > 0;
+export const selectHasSelection = (s: AppState) => s.selectedNodeIds.length > 0 || s.selectedEdgeIds.length > 0;
+
+/** The node the inspector and the log panel show: the last one selected. */
+export const selectPrimaryNodeId = (s: AppState) => s.selectedNodeIds.at(-1) ?? null;
 
 /** Everything the canvas draws from; use with useShallow. */
 export const selectCanvasInput = (s: AppState) => ({
   pipeline: s.openPipeline,
-  nodeTypes: s.nodeTypes,
+  nodeTypes: nodeTypeMap(s.nodeTypes),
   nodeStates: s.nodeStates,
-  selectedNodeId: s.selectedNodeId,
+  nodeDetails: s.nodeDetails,
+  previews: s.previews,
+  selectedNodeIds: s.selectedNodeIds,
+  selectedEdgeIds: s.selectedEdgeIds,
   nodeSizes: s.nodeSizes,
+  problemsByNode: problemsByNode(s.problems),
+  snapToGrid: s.snapToGrid,
 });
 
 export interface SelectedNodeView {
@@ -32,7 +74,7 @@ export interface SelectedNodeView {
 
 /** The selected node with its run view; use with useShallow. */
 export const selectSelectedNode = (s: AppState): SelectedNodeView => {
-  const id = s.selectedNodeId;
+  const id = selectPrimaryNodeId(s);
   return {
     node: id === null ? undefined : s.openPipeline?.nodes.find((n) => n.id === id),
     state: (id !== null && s.nodeStates[id]) || 'pending',

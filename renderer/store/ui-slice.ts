@@ -1,27 +1,79 @@
 import type { SliceCreator } from './app-state';
+import type { XY } from './pipeline-slice';
 
 export interface DisplayError {
   code?: string;
   message: string;
 }
 
+/** A question the user answers in the app's dialog; `resolve` gets the chosen action id, or null. */
+export interface Dialog {
+  title: string;
+  message?: string;
+  /** Asks for a line of text as well (a new pipeline's name); the answer carries it. */
+  input?: { label: string; value: string };
+  actions: { id: string; label: string; kind?: 'primary' | 'danger' }[];
+  resolve(answer: { action: string; text: string } | null): void;
+}
+
+/** The quick-add list: where it opens, and the port a dropped wire came from. */
+export interface QuickAdd {
+  screen: XY;
+  flow: XY;
+  from?: { nodeId: string; portId: string; side: 'source' | 'target' };
+}
+
+export type Overlay = { kind: 'quickAdd'; quickAdd: QuickAdd } | { kind: 'commands' } | { kind: 'shortcuts' } | null;
+export type ThemePreference = 'system' | 'light' | 'dark';
+
 export interface UiSlice {
   /** The error shown in the banner; null when there is none. */
   error: DisplayError | null;
+  dialog: Dialog | null;
+  overlay: Overlay;
+  theme: ThemePreference;
+  snapToGrid: boolean;
+  /** The inspector field a problem asked to focus, e.g. `param:condition`. */
+  focusField: { nodeId: string; field: string; at: number } | null;
   showError(error: unknown): void;
   dismissError(): void;
+  setDialog(dialog: Dialog | null): void;
+  setOverlay(overlay: Overlay): void;
+  setTheme(theme: ThemePreference): void;
+  setSnapToGrid(on: boolean): void;
+  requestFocus(nodeId: string, field: string): void;
 }
 
+/** An Error, or a plain `{ code?, message }`, as the banner shows it. */
 export function toDisplayError(error: unknown): DisplayError {
-  if (error instanceof Error) {
-    const code = (error as Error & { code?: unknown }).code;
-    return { code: typeof code === 'string' ? code : undefined, message: error.message };
+  if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
+    const code = (error as { code?: unknown }).code;
+    return { code: typeof code === 'string' ? code : undefined, message: (error as { message: string }).message };
   }
   return { message: String(error) };
 }
 
+const stored = (key: string) => (typeof localStorage === 'undefined' ? null : localStorage.getItem(key));
+const storedTheme = stored('pipewright.theme');
+
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   error: null,
+  dialog: null,
+  overlay: null,
+  theme: storedTheme === 'light' || storedTheme === 'dark' ? storedTheme : 'system',
+  snapToGrid: stored('pipewright.snapToGrid') !== 'false',
+  focusField: null,
   showError: (error) => set({ error: toDisplayError(error) }),
   dismissError: () => set({ error: null }),
+  setDialog: (dialog) => set({ dialog }),
+  setOverlay: (overlay) => set({ overlay }),
+  setTheme: (theme) => {
+    localStorage.setItem('pipewright.theme', theme);
+    set({ theme });
+  },
+  setSnapToGrid: (snapToGrid) => {
+    localStorage.setItem('pipewright.snapToGrid', String(snapToGrid));
+    set({ snapToGrid });
+  },
+  requestFocus: (nodeId, field) => set({ focusField: { nodeId, field, at: Date.now() } }),
 });

@@ -1,0 +1,20 @@
+import { QuickAdd } from '../canvas/QuickAdd';
+import type { Command } from '../commands/command';
+import { CommandPalette } from '../commands/CommandPalette';
+import { ShortcutSheet } from '../commands/ShortcutSheet';
+import { useAppStore } from '../store/app-store';
+import { selectOverlay } from '../store/selectors';
+import { AppDialog } from './AppDialog';
+
+/** Whatever floats above the app: quick add, the command palette, the shortcut sheet, the dialog. */
+export function Overlays({ commands }: { commands: Command[] }) {
+  const overlay = useAppStore(selectOverlay);
+  return (
+    <>
+      {overlay?.kind === 'quickAdd' && <QuickAdd state={overlay.quickAdd} />}
+      {overlay?.kind === 'commands' && <CommandPalette commands={commands} />}
+      {overlay?.kind === 'shortcuts' && <ShortcutSheet commands={commands} />}
+      <AppDialog />
+    </>
+  );
+}

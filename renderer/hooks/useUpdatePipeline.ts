@@ -1,0 +1,30 @@
+import { useMemo } from 'react';
+import type { PipelineFile, PipelineParam } from '../../node-library/contract';
+import { useAppStore } from '../store/app-store';
+
+export interface PipelineUpdates {
+  setName(name: string): void;
+  setDescription(description: string): void;
+  /** Declares, changes (`param`) or removes (`null`) a run parameter. */
+  setRunParam(name: string, param: PipelineParam | null): void;
+}
+
+/** The inspector's edits of the pipeline itself. Typing in one field makes one undo step. */
+export function useUpdatePipeline(): PipelineUpdates {
+  return useMemo(() => {
+    const edit = (field: string, change: (p: PipelineFile) => PipelineFile) => useAppStore.getState().edit(change, { coalesce: `pipeline:${field}` });
+    return {
+      setName: (name) => edit('name', (p) => (p.name === name ? p : { ...p, name })),
+      setDescription: (description) => edit('description', (p) => (p.description === description ? p : { ...p, description })),
+      setRunParam: (name, param) =>
+        edit(`param:${name}`, (p) => {
+          if (param === null) {
+            if (!(name in p.params)) return p;
+            const { [name]: _removed, ...params } = p.params;
+            return { ...p, params };
+          }
+          return { ...p, params: { ...p.params, [name]: param } };
+        }),
+    };
+  }, []);
+}

@@ -1,0 +1,32 @@
+import type { FieldProps } from './field-props';
+
+const secretName = (value: unknown) =>
+  value && typeof value === 'object' && typeof (value as { $secret?: unknown }).$secret === 'string' ? (value as { $secret: string }).$secret : '';
+
+/**
+ * secret params: the name of a secret, stored as `{ "$secret": "NAME" }`. The
+ * value itself never enters the file; it comes from the app's secret store or
+ * PIPEWRIGHT_SECRET_<NAME>.
+ */
+export function SecretField({ testId, value, onChange, invalid, label }: FieldProps) {
+  return (
+    <div className="pw-secret">
+      <span className="pw-secret__lock" aria-hidden="true">
+        🔒
+      </span>
+      <input
+        className="pw-input pw-input--mono"
+        data-testid={testId}
+        aria-label={`${label}: secret name`}
+        aria-invalid={invalid}
+        placeholder="SECRET_NAME"
+        spellCheck={false}
+        value={secretName(value)}
+        onChange={(e) => {
+          const name = e.target.value.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+          onChange(name === '' ? undefined : { $secret: name });
+        }}
+      />
+    </div>
+  );
+}
