@@ -50,7 +50,10 @@ export function createBackend(options: BackendOptions): Backend {
       return entries.map(({ id, name, description, nodeCount }) => ({ id, name, description, nodeCount }));
     },
     async loadPipeline(pipelineId) {
-      return (await loadChecked(pipelineId)).pipeline;
+      // Graph problems (an unconnected input, a missing param) do not stop the editor opening a work in progress;
+      // it shows them in its problems panel, and startRun refuses the pipeline until they are fixed.
+      const file = await findPipelineFile(options.pipelinesDir, pipelineId);
+      return pipelineOrThrow(await loadPipelineFile(file, registry, { graph: false }), path.basename(file));
     },
     async savePipeline(pipelineId, pipeline) {
       if (pipeline.id !== pipelineId) throw new PipewrightError('E_API_001', `pipeline id ${pipeline.id} does not match ${pipelineId}`);

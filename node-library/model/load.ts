@@ -6,8 +6,13 @@ import { validateGraph } from './validate';
 
 export type LoadResult = { ok: true; pipeline: PipelineFile } | { ok: false; problems: PipelineProblem[] };
 
+export interface ParseOptions {
+  /** false: stop after the schema, so the editor can open a work in progress and show its graph problems. */
+  graph?: boolean;
+}
+
 /** Parses and checks a pipeline file's text: JSON, format, schema, then graph. */
-export function parsePipeline(text: string, registry: NodeRegistry): LoadResult {
+export function parsePipeline(text: string, registry: NodeRegistry, options: ParseOptions = {}): LoadResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -21,18 +26,18 @@ export function parsePipeline(text: string, registry: NodeRegistry): LoadResult 
   }
   const parsed = pipelineFileSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => schemaProblem(issue, raw)) };
-  const problems = validateGraph(parsed.data, registry);
+  const problems = options.graph === false ? [] : validateGraph(parsed.data, registry);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, pipeline: parsed.data };
 }
 
-export async function loadPipelineFile(file: string, registry: NodeRegistry): Promise<LoadResult> {
+export async function loadPipelineFile(file: string, registry: NodeRegistry, options: ParseOptions = {}): Promise<LoadResult> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     return fail('E_PIPELINE_006', '', `cannot read ${file}: ${(error as Error).message}`);
   }
-  return parsePipeline(text, registry);
+  return parsePipeline(text, registry, options);
 }
 
 /** Throws one error listing every problem; for callers that cannot go on. */

@@ -32,13 +32,16 @@ test('shows a failed node, its error and the skipped node downstream', async ({ 
   await page.screenshot({ path: path.join(testInfo.project.outputDir, 'run-failed.png') });
 });
 
-test('shows why an invalid pipeline cannot be opened', async ({ page, served }, testInfo) => {
+test('opens a pipeline with graph problems, lists them, and refuses to run it', async ({ page, served }, testInfo) => {
   await variant(served.dir, 'broken', (p) => {
     (p.edges as { to: { node: string } }[])[0].to.node = 'nowhere';
   });
   await page.goto(served.url);
   await page.getByTestId('pipeline-list-item-broken').click();
-  await expect(page.getByTestId('error-banner')).toContainText('E_PIPELINE_');
-  await expect(page.getByTestId('run-pipeline')).toBeDisabled();
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+  await expect(page.getByTestId('problems-panel')).toContainText('edge e1 points to missing node nowhere');
+  await expect(page.getByTestId('problems-panel')).toContainText('node filter_big: input in is not connected');
+  await page.getByTestId('run-pipeline').click();
+  await expect(page.getByTestId('error-banner')).toContainText('Fix these problems before running');
   await page.screenshot({ path: path.join(testInfo.project.outputDir, 'invalid-pipeline.png') });
 });

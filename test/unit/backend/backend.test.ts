@@ -23,13 +23,18 @@ describe('backend API handlers', () => {
     await expect(backend.loadPipeline('nope')).rejects.toMatchObject({ code: 'E_PIPELINE_005' });
   });
 
-  it('loadPipeline refuses an invalid file with every problem listed', async () => {
+  it('loadPipeline opens a file with graph problems, refuses one that breaks the schema, and startRun refuses both', async () => {
     const { dir, backend } = await backendOnExamples();
     const file = path.join(dir, 'big-orders.pipeline.json');
     const raw = JSON.parse(await readFile(file, 'utf8'));
     raw.nodes[1].type = 'transform.nope';
     await writeFile(file, JSON.stringify(raw));
-    await expect(backend.loadPipeline('big-orders')).rejects.toMatchObject({ code: 'E_PIPELINE_004', message: expect.stringContaining('node filter_big has unknown type transform.nope') });
+    expect((await backend.loadPipeline('big-orders')).nodes[1].type).toBe('transform.nope');
+    await expect(backend.startRun({ pipelineId: 'big-orders' })).rejects.toMatchObject({ code: 'E_PIPELINE_004', message: expect.stringContaining('node filter_big has unknown type transform.nope') });
+
+    raw.nodes[1].id = 'not an id';
+    await writeFile(file, JSON.stringify(raw));
+    await expect(backend.loadPipeline('big-orders')).rejects.toMatchObject({ message: expect.stringContaining('nodes.1.id') });
   });
 
   it('savePipeline writes the file it loads, and refuses a mismatched id', async () => {
