@@ -1,15 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { isTable, sqlString, type TableValue } from '../../data/table';
+import { sqlString } from '../../data/table';
 import type { NodeContext } from '../define-node';
-
-/** The table on an input port, or a clear error when the port got something else. */
-export function tableInput(inputs: Record<string, unknown>, port = 'in'): TableValue {
-  const value = inputs[port];
-  if (isTable(value)) return value;
-  throw new Error(value === undefined || value === null ? `input ${port} received nothing; connect a table to it` : `input ${port} needs a table, got ${typeof value}`);
-}
+import { tableInput } from '../transform/table-sql';
 
 /**
  * Writes the table on input `in` to a file with DuckDB's COPY, creating

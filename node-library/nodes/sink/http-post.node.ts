@@ -3,7 +3,7 @@ import { jsonRow, toJsonText } from '../../data/duckdb-values';
 import { defineNode } from '../define-node';
 import { param } from '../params';
 import { bodyExcerpt, headersParam, resolveHeaders } from '../source/http-headers';
-import { tableInput } from './copy-to-file';
+import { tableInput } from '../transform/table-sql';
 
 export const httpPostNode = defineNode({
   type: 'sink.http_post',

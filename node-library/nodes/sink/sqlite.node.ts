@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defineNode } from '../define-node';
 import { param } from '../params';
-import { tableInput } from './copy-to-file';
+import { tableInput } from '../transform/table-sql';
 import { sqliteIdent as q, sqliteType, sqliteValue, type SqliteValue } from './sqlite-values';
 
 export const sqliteModes = ['create', 'append', 'replace', 'upsert'] as const;

@@ -2,18 +2,11 @@ import { stat } from 'node:fs/promises';
 import { outputTableName, table, type TableValue } from '../../data/table';
 import type { HostApi } from '../../engine/host';
 import type { NodeContext } from '../define-node';
+import { duckDbMessage } from '../transform/table-sql';
 
-/**
- * What the file sources share: reading into a table of the run's database
- * (so a bad file fails its own node, with its own message, and is parsed once
- * however many nodes read it) and a cache fingerprint of the file.
- */
-
-/** DuckDB's message without the echo of the generated SQL, which the user never wrote. */
-export function duckDbMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split(/\n\s*\nLINE \d+:/)[0].trim();
-}
+// What the file sources share: reading into a table of the run's database (so a
+// bad file fails its own node, with its own message, and is parsed once however
+// many nodes read it) and a cache fingerprint of the file.
 
 /**
  * Stores the rows of `sql` as the node's `out` table. A failure becomes an

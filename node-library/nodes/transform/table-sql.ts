@@ -28,7 +28,7 @@ export function paramError(param: string, message: string, cause?: unknown): Err
 }
 
 /** The table on an input port, or a clear error when the port got something else. */
-export function tableInput(inputs: Record<string, unknown>, port: string): TableValue {
+export function tableInput(inputs: Record<string, unknown>, port = 'in'): TableValue {
   const value = inputs[port];
   if (isTable(value)) return value;
   throw new Error(value === undefined || value === null ? `input ${port} received nothing; connect a table to it` : `input ${port} needs a table, got ${typeof value}`);
