@@ -82,7 +82,7 @@ export class DuckDbSession {
    */
   async materialise(name: string, value: TableValue, signal?: AbortSignal): Promise<TableValue> {
     if (this.storedName(value) !== undefined) return value;
-    const source = this.portable(value).sql;
+    const source = this.portable(value)?.sql;
     await this.execute(`CREATE OR REPLACE TABLE ${sqlIdent(name)} AS ${value.sql}`, signal);
     this.stored.set(name, source);
     return tableRef(name);
@@ -105,12 +105,15 @@ export class DuckDbSession {
   /**
    * The value's SQL with every stored table it reads replaced by the query the
    * table was made from, so it means the same in another run's database (what
-   * the run store keeps for resume). Tables of loaded rows stay as they are.
+   * the run store keeps for resume). Undefined when it reads rows loaded from
+   * outside DuckDB (SQLite, HTTP, inline): those exist only in this run.
    */
-  portable(value: TableValue): TableValue {
+  portable(value: TableValue): TableValue | undefined {
     let sql = value.sql;
     for (const [name, source] of this.stored) {
-      if (source !== undefined) sql = sql.replaceAll(`SELECT * FROM ${sqlIdent(name)}`, `SELECT * FROM (${source})`);
+      const reference = `SELECT * FROM ${sqlIdent(name)}`;
+      if (source !== undefined) sql = sql.replaceAll(reference, `SELECT * FROM (${source})`);
+      else if (sql.includes(reference)) return undefined;
     }
     return sql === value.sql ? value : { kind: 'table', sql };
   }

@@ -107,8 +107,10 @@ export class Scheduler {
     try {
       const { outputs, cached } = await executeNode(this.ctx, node, inputs);
       this.outputs.set(id, outputs);
-      this.options.onOutputs?.(id, outputs);
-      if (Object.values(outputs).some((v) => v !== null && v !== undefined)) await this.emitPreviews(id, outputs);
+      const hasValues = Object.values(outputs).some((v) => v !== null && v !== undefined);
+      const recordable = hasValues ? await this.emitPreviews(id, outputs) : outputs;
+      // Outputs that read rows loaded into this run only are not recorded: a resume runs their node again.
+      if (recordable) this.options.onOutputs?.(id, recordable);
       return { state: 'succeeded', extra: { cached: cached || undefined, durationMs: Date.now() - startedAt } };
     } catch (error) {
       if (this.ctx.signal.aborted) return { state: 'cancelled', extra: { reason: 'the run was cancelled', durationMs: Date.now() - startedAt } };
@@ -123,30 +125,32 @@ export class Scheduler {
    * Stores each table output as a table of the run's database (downstream
    * nodes, the preview and the row count then read it instead of running the
    * node's query again), and previews every output: tables from DuckDB (first
-   * rows, schema, count), json and text values cut to about 10 KB.
+   * rows, schema, count), json and text values cut to about 10 KB. Returns
+   * the outputs as the run store should keep them for a resume, or undefined
+   * when one reads rows that exist only in this run.
    */
-  private async emitPreviews(nodeId: string, outputs: Record<string, unknown>): Promise<void> {
+  private async emitPreviews(nodeId: string, outputs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
     const { data, signal } = this.ctx;
     const definition = this.ctx.registry.get(this.byId.get(nodeId)!.type);
     const ports = definition?.outputs ?? [];
     const portable: Record<string, unknown> = { ...outputs };
-    let stored = false;
+    let recordable = true;
     for (const [port, value] of Object.entries(outputs)) {
       let preview;
       if (isTable(value)) {
         portable[port] = data.portable(value);
+        recordable &&= portable[port] !== undefined;
         // In place: this object is the one the nodes downstream will read.
         const ref = definition?.view ? value : await data.materialise(outputTableName(nodeId, port), value, signal);
         outputs[port] = ref;
-        stored = true;
         preview = await data.preview(ref, this.options.previewRows, signal);
       } else if (value !== null && value !== undefined && valuePorts.has(ports.find((p) => p.id === port)?.type ?? 'file')) {
         preview = valuePreview(value);
       } else continue;
       this.ctx.emit({ type: 'node:preview', runId: this.ctx.runId, at: Date.now(), nodeId, port, ...preview });
     }
-    // Recorded again for resume: SQL that reads the sources, not this run's tables.
-    if (stored) this.options.onOutputs?.(nodeId, portable);
+    // Recorded for resume as SQL that reads the sources, not this run's tables.
+    return recordable ? portable : undefined;
   }
 
   private drainQueue(): void {

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../node-library/contract';
@@ -86,6 +87,31 @@ describe('run service on a real SQLite history', () => {
     expect(events).toContainEqual(expect.objectContaining({ type: 'node:state', nodeId: 'first', state: 'succeeded', reused: failed.runId }));
     expect(nodeStates(events)).toEqual({ items: 'succeeded', first: 'succeeded', load: 'succeeded', last: 'succeeded' });
     expect(() => runs.resume(resumed.runId)).toThrow(`run ${resumed.runId} succeeded; there is nothing to resume`);
+  });
+
+  it('on resume, re-runs a node whose table was loaded into the failed run only (SQLite rows), reuses the rest', async () => {
+    const dir = await tempDir();
+    const db = new Database(path.join(dir, 'shop.sqlite'));
+    db.exec("CREATE TABLE orders (id INTEGER, amount REAL); INSERT INTO orders VALUES (1, 5), (2, 500);");
+    db.close();
+    const source = path.join(dir, 'p.pipeline.json');
+    const pipeline = graph(
+      [
+        { id: 'orders', type: 'source.sqlite', params: { path: 'shop.sqlite', query: 'SELECT * FROM orders' } },
+        { id: 'big', type: 'transform.filter', params: { condition: 'amount > 100' } },
+        { id: 'load', type: 'test.flaky', params: { succeedOnAttempt: 2 } },
+      ],
+      ['orders->big', 'big->load'],
+    );
+    const runs = await service();
+    const failed = runs.start({ pipeline, source, trigger: 'manual' });
+    expect(await failed.done).toBe('failed');
+    const fixed = { ...pipeline, nodes: pipeline.nodes.map((n) => (n.id === 'load' ? { ...n, params: { succeedOnAttempt: 1 } } : n)) };
+    const resumed = runs.resume(failed.runId, { pipeline: fixed, source });
+    expect(await resumed.done).toBe('succeeded');
+    const states = runs.store.runEvents(resumed.runId).filter((e) => e.type === 'node:state');
+    expect(states.filter((e) => e.nodeId === 'orders').map((e) => e.state)).toEqual(['running', 'succeeded']);
+    expect(runs.store.runEvents(resumed.runId)).toContainEqual(expect.objectContaining({ type: 'node:preview', nodeId: 'big', totalRows: 1 }));
   });
 
   it('runs one node on the stored outputs of its upstream, or runs upstream when none are stored', async () => {
