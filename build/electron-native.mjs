@@ -20,14 +20,21 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 cpSync(path.dirname(require.resolve('better-sqlite3/package.json')), work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
 const nodeGyp = path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-console.log(`building better-sqlite3 for Electron ${electronVersion} (needs Electron's headers from its download site)`);
+// npm may point node-gyp at Node's own headers (npm_config_nodedir); Electron's must win here.
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.toLowerCase() !== 'npm_config_nodedir'));
+const run = (args) => execFileSync(process.execPath, args, { cwd: work, stdio: 'inherit', env });
 try {
-  // npm may point node-gyp at Node's own headers (npm_config_nodedir); Electron's must win here.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.toLowerCase() !== 'npm_config_nodedir'));
-  execFileSync(process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'], { cwd: work, stdio: 'inherit', env });
+  console.log(`fetching a prebuilt better-sqlite3 for Electron ${electronVersion}`);
+  run([require.resolve('prebuild-install/bin.js'), '--runtime=electron', `--target=${electronVersion}`]);
 } catch {
-  console.error('Could not build better-sqlite3 for Electron. Serve mode (npm run serve) works without it.');
-  process.exit(1);
+  try {
+    console.log(`building better-sqlite3 for Electron ${electronVersion} from source (needs Electron's headers)`);
+    run([nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron']);
+  } catch {
+    console.error('Could not get better-sqlite3 for Electron. Serve mode (npm run serve) works without it.');
+    rmSync(outDir, { recursive: true, force: true });
+    process.exit(1);
+  }
 }
 cpSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), target);
 cpSync(target, stamp);
