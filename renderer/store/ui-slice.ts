@@ -1,3 +1,4 @@
+import type { ParamValue, PipelineParam } from '../../node-library/contract';
 import type { SliceCreator } from './app-state';
 import type { XY } from './pipeline-slice';
 
@@ -23,7 +24,23 @@ export interface QuickAdd {
   from?: { nodeId: string; portId: string; side: 'source' | 'target' };
 }
 
-export type Overlay = { kind: 'quickAdd'; quickAdd: QuickAdd } | { kind: 'commands' } | { kind: 'shortcuts' } | null;
+/** The run-parameters form shown before running a pipeline that declares params. */
+export interface RunParamsForm {
+  pipelineId: string;
+  params: Record<string, PipelineParam>;
+  /** What the fields start with: the last values used for this pipeline, else the defaults. */
+  initial: Record<string, ParamValue>;
+  /** The backend's refusal (E_PARAM_001), shown in the form. */
+  error: string | null;
+  submitting: boolean;
+}
+
+export type Overlay =
+  | { kind: 'quickAdd'; quickAdd: QuickAdd }
+  | { kind: 'commands' }
+  | { kind: 'shortcuts' }
+  | { kind: 'runParams'; form: RunParamsForm }
+  | null;
 export type ThemePreference = 'system' | 'light' | 'dark';
 
 export interface UiSlice {
@@ -35,6 +52,8 @@ export interface UiSlice {
   snapToGrid: boolean;
   /** The inspector field a problem asked to focus, e.g. `param:condition`. */
   focusField: { nodeId: string; field: string; at: number } | null;
+  /** Run parameters last used per pipeline id, for this session. */
+  lastRunParams: Record<string, Record<string, ParamValue>>;
   showError(error: unknown): void;
   dismissError(): void;
   setDialog(dialog: Dialog | null): void;
@@ -42,6 +61,9 @@ export interface UiSlice {
   setTheme(theme: ThemePreference): void;
   setSnapToGrid(on: boolean): void;
   requestFocus(nodeId: string, field: string): void;
+  /** Updates the open run-parameters form; no change when it is not open. */
+  updateRunParamsForm(change: Partial<Pick<RunParamsForm, 'error' | 'submitting'>>): void;
+  rememberRunParams(pipelineId: string, values: Record<string, ParamValue>): void;
 }
 
 /** An Error, or a plain `{ code?, message }`, as the banner shows it. */
@@ -63,6 +85,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   theme: storedTheme === 'light' || storedTheme === 'dark' ? storedTheme : 'system',
   snapToGrid: stored('pipewright.snapToGrid') !== 'false',
   focusField: null,
+  lastRunParams: {},
   showError: (error) => set({ error: toDisplayError(error) }),
   dismissError: () => set({ error: null }),
   setDialog: (dialog) => set({ dialog }),
@@ -76,4 +99,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
     set({ snapToGrid });
   },
   requestFocus: (nodeId, field) => set({ focusField: { nodeId, field, at: Date.now() } }),
+  updateRunParamsForm: (change) =>
+    set((s) => (s.overlay?.kind === 'runParams' ? { overlay: { kind: 'runParams', form: { ...s.overlay.form, ...change } } } : {})),
+  rememberRunParams: (pipelineId, values) => set((s) => ({ lastRunParams: { ...s.lastRunParams, [pipelineId]: values } })),
 });

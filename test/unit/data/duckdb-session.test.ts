@@ -62,6 +62,7 @@ describe('DuckDbSession', () => {
     const filter = await data.materialise('filter__out', table(`SELECT * FROM (${read.sql}) WHERE i > 1`));
     const downstream = table(`SELECT count(*) AS n FROM (${filter.sql})`);
     const portable = data.portable(downstream);
+    if (!portable) throw new Error('expected portable SQL for a query over stored tables');
     expect(portable.sql).toBe('SELECT count(*) AS n FROM (SELECT * FROM (SELECT * FROM (SELECT * FROM (SELECT * FROM range(5) t(i))) WHERE i > 1))');
     const other = session();
     expect((await other.query(portable.sql)).rows).toEqual([[3]]);
