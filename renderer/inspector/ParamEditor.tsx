@@ -1,6 +1,6 @@
 import type { ParamInfo } from '../../node-library/contract';
+import { CodeField } from '../editor/CodeField';
 import { BooleanField } from './fields/BooleanField';
-import { CodeField } from './fields/CodeField';
 import { ColumnsField } from './fields/ColumnsField';
 import { EnumField } from './fields/EnumField';
 import type { FieldProps } from './fields/field-props';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { canvasPositions, connectPorts, dropNode, mod, newPipeline, selectNode } from './editor-actions';
+import { canvasPositions, connectPorts, dropNode, mod, newPipeline, selectNode, typeCode } from './editor-actions';
 import { expect, test } from './serve-fixture';
 
 test('builds big-orders from an empty pipeline by drag and drop, saves, reopens identical, runs', async ({ page, served }, testInfo) => {
@@ -22,7 +22,7 @@ test('builds big-orders from an empty pipeline by drag and drop, saves, reopens 
   await selectNode(page, 'filter_1');
   await page.getByTestId('inspector-label').fill('Keep orders over 100');
   await expect(page.getByTestId('param-condition-error')).toContainText('required, set a value');
-  await page.getByTestId('param-condition').fill('amount > 100');
+  await typeCode(page, 'param-condition', 'amount > 100');
   await selectNode(page, 'write_csv_1');
   await page.getByTestId('inspector-label').fill('Write big orders');
   await page.getByTestId('param-path').fill('out/big-orders.csv');

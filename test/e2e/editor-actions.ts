@@ -82,3 +82,13 @@ export async function boxSelect(page: Page, from: { x: number; y: number }, to: 
   await page.mouse.up();
   await page.keyboard.up('Shift');
 }
+
+/** Replaces the text of a sql/code param's Monaco editor as a person would: click it, select all, type. */
+export async function typeCode(page: Page, testId: string, text: string): Promise<void> {
+  const editor = page.getByTestId(testId).locator('.monaco-editor');
+  await expect(editor).toBeVisible();
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press(`${mod}+a`);
+  if (text === '') await page.keyboard.press('Backspace');
+  else await page.keyboard.type(text);
+}

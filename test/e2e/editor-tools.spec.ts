@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { dragWire, mod, newPipeline, selectNode } from './editor-actions';
+import { dragWire, mod, newPipeline, selectNode, typeCode } from './editor-actions';
 import { expect, test } from './serve-fixture';
 
 test('palette search, quick add by double-click and `/`, and a wire dropped on empty canvas', async ({ page, served }, testInfo) => {
@@ -98,7 +98,7 @@ test('problems show as you edit; clicking one focuses the node and its field', a
   await page.getByTestId('pipeline-list-item-big-orders').click();
   await expect(page.getByTestId('problems-count')).toHaveText('0');
   await selectNode(page, 'filter_big');
-  await page.getByTestId('param-condition').fill('');
+  await typeCode(page, 'param-condition', '');
   await expect(page.getByTestId('problems-count')).toHaveText('1');
   await expect(page.getByTestId('node-problems-filter_big')).toHaveText('1');
   await expect(page.getByTestId('param-condition-error')).toBeVisible();
@@ -106,7 +106,7 @@ test('problems show as you edit; clicking one focuses the node and its field', a
 
   await page.getByTestId('problem-0').click();
   await expect(page.getByTestId('rf__node-filter_big')).toHaveClass(/selected/);
-  await expect(page.getByTestId('param-condition')).toBeFocused();
+  await expect(page.getByTestId('param-condition').locator('textarea')).toBeFocused();
   await page.screenshot({ path: path.join(testInfo.project.outputDir, 'problems.png') });
 
   await page.getByTestId('run-pipeline').click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { clickEmptyCanvas, connectPorts, copiedGraph, dropNode, mod, newPipeline, selectNode } from './editor-actions';
+import { clickEmptyCanvas, connectPorts, copiedGraph, dropNode, mod, newPipeline, selectNode, typeCode } from './editor-actions';
 import { expect, test } from './serve-fixture';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -23,7 +23,7 @@ const edits: ((page: Page) => Promise<void>)[] = [
   },
   async (page) => {
     await selectNode(page, 'filter_1');
-    await page.getByTestId('param-condition').fill('amount > 100');
+    await typeCode(page, 'param-condition', 'amount > 100');
   },
   async (page) => {
     await selectNode(page, 'write_csv_1');

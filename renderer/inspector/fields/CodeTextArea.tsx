@@ -1,8 +1,8 @@
 import type { FieldProps } from './field-props';
 import { asText } from './field-props';
 
-/** sql and code params: a monospace text area (Monaco comes later). Empty removes the value. */
-export function CodeField({ testId, value, onChange, placeholder, invalid, label, language }: FieldProps & { language: 'sql' | 'javascript' }) {
+/** sql and code params as a monospace text area: shown while Monaco loads (see editor/CodeField). Empty removes the value. */
+export function CodeTextArea({ testId, value, onChange, placeholder, invalid, label, language }: FieldProps & { language: 'sql' | 'javascript' }) {
   const text = asText(value);
   return (
     <textarea
