@@ -3,6 +3,7 @@ import { substituteParams } from '../model/params';
 import type { NodeRegistry } from '../nodes/registry';
 import { hashKey } from './cache';
 import type { HostApi } from './host';
+import { graphIndex } from './plan';
 
 /**
  * A node's lineage hash: its type, version, params, code, the lineage of
@@ -12,14 +13,14 @@ import type { HostApi } from './host';
  */
 export function lineage(pipeline: PipelineFile, registry: NodeRegistry, host: HostApi, params: Record<string, ParamValue>) {
   const byId = new Map(pipeline.nodes.map((n) => [n.id, n]));
+  const { incoming } = graphIndex(pipeline);
   const memo = new Map<string, Promise<string>>();
   const compute = async (nodeId: string): Promise<string> => {
     const node = byId.get(nodeId)!;
     const definition = registry.get(node.type)!;
     const resolved = substituteParams(node.params, params);
     const inputs = await Promise.all(
-      pipeline.edges
-        .filter((e) => e.to.node === nodeId)
+      [...(incoming.get(nodeId) ?? [])]
         .sort((a, b) => (a.to.port < b.to.port ? -1 : 1))
         .map(async (e) => [e.to.port, e.from.port, await fingerprint(e.from.node)]),
     );

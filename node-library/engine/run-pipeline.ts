@@ -4,7 +4,7 @@ import { DuckDbSession } from '../data/duckdb-session';
 import type { PipelineState } from '../nodes/define-node';
 import type { NodeRegistry } from '../nodes/registry';
 import type { OutputCache } from './cache';
-import { nodeErrorInfo } from './errors';
+import { nodeErrorInfo, rejectOnAbort } from './errors';
 import type { RunContext } from './execute-node';
 import { lineage } from './lineage';
 import { planRun, type Reusable } from './plan';
@@ -52,8 +52,8 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
   emit({ type: 'run:start', runId, at: Date.now(), pipelineId: pipeline.id, nodeIds, params, trigger: options.trigger ?? 'manual', partial: options.partial, resumedFrom: options.resumedFrom });
 
   const { signal, dispose, timedOut } = runSignal(options.signal, options.timeoutMs ?? pipeline.timeoutMs);
-  const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
-  aborted.catch(() => {});
+  const aborted = rejectOnAbort(signal);
+  aborted.catch(() => {}); // raced per node; never left unhandled
   const data = new DuckDbSession();
   const memoryState = new Map<string, unknown>();
   const run: RunContext = {
