@@ -34,6 +34,17 @@ export interface NodeTypeInfo {
   inputs: PortInfo[];
   outputs: PortInfo[];
   params: ParamInfo[];
+  /** The user declares this node's ports per node (code nodes); `inputs`/`outputs` are the defaults. */
+  editablePorts?: boolean;
+}
+
+/** The ports a node really has: its own declared ones when its type lets ports be edited. */
+export function nodePorts(
+  node: { ports?: { inputs: PortInfo[]; outputs: PortInfo[] } },
+  info: Pick<NodeTypeInfo, 'inputs' | 'outputs' | 'editablePorts'>,
+): { inputs: PortInfo[]; outputs: PortInfo[] } {
+  if (info.editablePorts && node.ports) return node.ports;
+  return { inputs: info.inputs, outputs: info.outputs };
 }
 
 /** Why an output cannot feed an input, or null when it can. */

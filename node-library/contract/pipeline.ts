@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { portTypes } from './node-types';
 
 /** The current file format. Older ones are migrated forward on load. */
 export const PIPELINE_FORMAT = 'pipewright/pipeline@1';
@@ -13,6 +14,14 @@ export const nodeTypeSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, 'must look like category.action, e.g. transform.filter');
 
+/** A port a user declared on a node whose type lets ports be edited (code nodes). */
+export const declaredPortSchema = z.strictObject({
+  id: portIdSchema,
+  type: z.enum(portTypes),
+  label: z.string().max(200).optional(),
+  optional: z.boolean().optional(),
+});
+
 export const triggerRuleSchema = z.enum(['all_success', 'all_done', 'one_failed']);
 
 export const pipelineNodeSchema = z.strictObject({
@@ -23,6 +32,10 @@ export const pipelineNodeSchema = z.strictObject({
   params: z.record(z.string(), z.unknown()).default({}),
   /** Code nodes keep their source as lines, so a diff shows the changed lines. */
   code: z.array(z.string()).optional(),
+  /** Ports declared per node, for node types with `editablePorts`; they replace the type's own. */
+  ports: z.strictObject({ inputs: z.array(declaredPortSchema), outputs: z.array(declaredPortSchema) }).optional(),
+  /** Names of the secrets this node may read; no other secret reaches it. */
+  secrets: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a name like API_TOKEN')).optional(),
   /** Extra attempts after the first; attempt n waits retryDelayMs * retryBackoff^(n-2), at most retryMaxDelayMs. */
   retries: z.number().int().min(0).optional(),
   retryDelayMs: z.number().int().min(0).optional(),
