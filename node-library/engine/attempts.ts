@@ -17,25 +17,20 @@ export function retryDelay(node: Pick<PipelineNode, 'retryDelayMs' | 'retryBacko
 /**
  * Runs `work` until it succeeds or the node's retries are used up. Each
  * attempt gets the run's signal, plus a timer when the node has a timeout; a
- * node that ignores its signal is abandoned at the limit rather than waited for.
+ * node that ignores its signal is abandoned at the limit rather than waited
+ * for. (On a cancelled run the scheduler abandons every running node itself.)
  */
-export async function withAttempts<T>(
-  node: PipelineNode,
-  runSignal: AbortSignal,
-  runAborted: Promise<never>,
-  hooks: AttemptHooks,
-  work: (signal: AbortSignal, attempt: number) => Promise<T>,
-): Promise<T> {
+export async function withAttempts<T>(node: PipelineNode, runSignal: AbortSignal, hooks: AttemptHooks, work: (signal: AbortSignal, attempt: number) => Promise<T>): Promise<T> {
   const attempts = (node.retries ?? 0) + 1;
-  // Hot path: one attempt, no timer; only the race against cancellation remains.
+  // Hot path: one attempt, no timer: nothing to race.
   if (attempts === 1 && node.timeoutMs === undefined) {
     hooks.onStart(1);
-    return Promise.race([work(runSignal, 1), runAborted]);
+    return work(runSignal, 1);
   }
   for (let attempt = 1; ; attempt++) {
     hooks.onStart(attempt);
     try {
-      return await attemptOnce(node, runSignal, runAborted, (signal) => work(signal, attempt));
+      return await attemptOnce(node, runSignal, (signal) => work(signal, attempt));
     } catch (error) {
       if (runSignal.aborted || attempt >= attempts) throw error;
       const delay = retryDelay(node, attempt + 1);
@@ -45,8 +40,8 @@ export async function withAttempts<T>(
   }
 }
 
-async function attemptOnce<T>(node: PipelineNode, runSignal: AbortSignal, runAborted: Promise<never>, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  if (node.timeoutMs === undefined) return Promise.race([work(runSignal), runAborted]);
+async function attemptOnce<T>(node: PipelineNode, runSignal: AbortSignal, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  if (node.timeoutMs === undefined) return work(runSignal);
   const timeout = new AbortController();
   const timer = setTimeout(() => {
     timeout.abort(new PipewrightError('E_NODE_002', `node ${node.id} exceeded its timeout of ${node.timeoutMs} ms`));

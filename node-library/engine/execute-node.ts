@@ -11,8 +11,6 @@ export interface RunContext extends NodeCallEnv {
   runId: string;
   registry: NodeRegistry;
   signal: AbortSignal;
-  /** Rejects when the run is cancelled; raced against nodes that ignore their signal. */
-  aborted: Promise<never>;
   concurrency: number;
   emit(event: RunEvent): void;
   cache?: OutputCache;
@@ -47,7 +45,6 @@ function attempt(run: RunContext, node: PipelineNode, definition: NodeDefinition
   return withAttempts(
     node,
     run.signal,
-    run.aborted,
     {
       onStart: (n) => {
         current = n;

@@ -1,9 +1,8 @@
-import type { ParamValue, PipelineFile } from '../contract';
+import type { ParamValue, PipelineEdge, PipelineFile } from '../contract';
 import { substituteParams } from '../model/params';
 import type { NodeRegistry } from '../nodes/registry';
 import { hashKey } from './cache';
 import type { HostApi } from './host';
-import { graphIndex } from './plan';
 
 /**
  * A node's lineage hash: its type, version, params, code, the lineage of
@@ -11,11 +10,11 @@ import { graphIndex } from './plan';
  * Equal hashes mean equal outputs, which is what makes a cache hit safe.
  * Computed on demand and memoised, so pipelines without caching pay nothing.
  */
-export function lineage(pipeline: PipelineFile, registry: NodeRegistry, host: HostApi, params: Record<string, ParamValue>) {
-  const byId = new Map(pipeline.nodes.map((n) => [n.id, n]));
-  const { incoming } = graphIndex(pipeline);
+export function lineage(pipeline: PipelineFile, incoming: Map<string, PipelineEdge[]>, registry: NodeRegistry, host: HostApi, params: Record<string, ParamValue>) {
+  let byId: Map<string, PipelineFile['nodes'][number]> | undefined;
   const memo = new Map<string, Promise<string>>();
   const compute = async (nodeId: string): Promise<string> => {
+    byId ??= new Map(pipeline.nodes.map((n) => [n.id, n]));
     const node = byId.get(nodeId)!;
     const definition = registry.get(node.type)!;
     const resolved = substituteParams(node.params, params);

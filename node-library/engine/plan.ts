@@ -16,16 +16,31 @@ export interface RunPlan {
 
 /** Edges into each node and the distinct nodes after each one, built once per run. */
 export function graphIndex(pipeline: PipelineFile): Pick<RunPlan, 'incoming' | 'upstream' | 'downstream'> {
-  const incoming = new Map<string, PipelineEdge[]>(pipeline.nodes.map((n) => [n.id, []]));
-  const upstreamSets = new Map<string, Set<string>>(pipeline.nodes.map((n) => [n.id, new Set()]));
-  const downstreamSets = new Map<string, Set<string>>(pipeline.nodes.map((n) => [n.id, new Set()]));
-  for (const edge of pipeline.edges) {
-    incoming.get(edge.to.node)?.push(edge);
-    upstreamSets.get(edge.to.node)?.add(edge.from.node);
-    downstreamSets.get(edge.from.node)?.add(edge.to.node);
+  const incoming = new Map<string, PipelineEdge[]>();
+  const upstream = new Map<string, string[]>();
+  const downstream = new Map<string, string[]>();
+  for (const { id } of pipeline.nodes) {
+    incoming.set(id, []);
+    upstream.set(id, []);
+    downstream.set(id, []);
   }
-  const lists = (sets: Map<string, Set<string>>) => new Map([...sets].map(([id, set]) => [id, [...set]]));
-  return { incoming, upstream: lists(upstreamSets), downstream: lists(downstreamSets) };
+  for (const edge of pipeline.edges) {
+    const into = incoming.get(edge.to.node);
+    const after = downstream.get(edge.from.node);
+    if (!into || !after) continue;
+    into.push(edge);
+    upstream.get(edge.to.node)!.push(edge.from.node);
+    after.push(edge.to.node);
+  }
+  // Two edges between the same pair of nodes (two ports) list the pair once; most lists are short and unique.
+  for (const lists of [upstream, downstream]) {
+    for (const [id, list] of lists) if (list.length > 1 && hasRepeats(list)) lists.set(id, [...new Set(list)]);
+  }
+  return { incoming, upstream, downstream };
+}
+
+function hasRepeats(list: string[]): boolean {
+  return list.length === 2 ? list[0] === list[1] : new Set(list).size < list.length;
 }
 
 /**

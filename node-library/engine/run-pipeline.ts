@@ -4,7 +4,7 @@ import { DuckDbSession } from '../data/duckdb-session';
 import type { PipelineState } from '../nodes/define-node';
 import type { NodeRegistry } from '../nodes/registry';
 import type { OutputCache } from './cache';
-import { nodeErrorInfo, rejectOnAbort } from './errors';
+import { nodeErrorInfo } from './errors';
 import type { RunContext } from './execute-node';
 import { lineage } from './lineage';
 import { planRun, type Reusable } from './plan';
@@ -52,8 +52,6 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
   emit({ type: 'run:start', runId, at: Date.now(), pipelineId: pipeline.id, nodeIds, params, trigger: options.trigger ?? 'manual', partial: options.partial, resumedFrom: options.resumedFrom });
 
   const { signal, dispose, timedOut } = runSignal(options.signal, options.timeoutMs ?? pipeline.timeoutMs);
-  const aborted = rejectOnAbort(signal);
-  aborted.catch(() => {}); // raced per node; never left unhandled
   const data = new DuckDbSession();
   const memoryState = new Map<string, unknown>();
   const run: RunContext = {
@@ -64,11 +62,10 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
     data,
     state: options.state ?? { get: (k) => memoryState.get(k), set: (k, v) => void memoryState.set(k, v) },
     signal,
-    aborted,
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
     emit,
     cache: options.cache,
-    fingerprint: lineage(pipeline, options.registry, options.host, params),
+    fingerprint: lineage(pipeline, plan.incoming, options.registry, options.host, params),
   };
   const scheduler = new Scheduler(pipeline, plan, run, { reusable: options.reusable, onOutputs: options.onOutputs, previewRows: options.previewRows ?? 100 });
   let states: Map<string, NodeState>;

@@ -1,7 +1,6 @@
 import os from 'node:os';
 import type { ErrorInfo, RunEvent } from '../contract';
 import type { SqliteDatabase } from './database';
-import { NodeRunTracker } from './node-run-tracker';
 import { batchWriter, type WriteOp } from './write-batch';
 
 /** Who writes a run: stored with it, so another process can tell a live run from a dead one. */
@@ -22,9 +21,9 @@ interface RunningRow {
 /**
  * Marks as interrupted every run still 'running' whose process is gone, and
  * returns their ids. A run of another live process on this machine (the CLI
- * while the app is open) is left alone. Each interrupted run also gets the
- * node_runs rows of the attempts it left open (cancelled) and a closing
- * run:finish event, so its history replays to an end like any other.
+ * while the app is open) is left alone. Each interrupted run also gets a
+ * closing run:finish event, so its history replays to an end like any other
+ * (the attempts it left open read as cancelled).
  */
 export function interruptDeadRuns(db: SqliteDatabase): string[] {
   const selectRunning = db.prepare("SELECT key, id, owner_host, owner_pid FROM runs WHERE state = 'running' ORDER BY key");
@@ -32,7 +31,6 @@ export function interruptDeadRuns(db: SqliteDatabase): string[] {
   // Most opens find nothing to do and take no write lock.
   if (deadRuns().length === 0) return [];
 
-  const eventChunks = db.prepare('SELECT json FROM events WHERE run_key = ? ORDER BY seq').pluck();
   const lastSeq = db.prepare('SELECT coalesce(max(last_seq), 0) FROM events WHERE run_key = ?').pluck();
   const write = batchWriter(db);
   // Checked again under the write lock: two processes opening at once must not both close a run.
@@ -42,9 +40,6 @@ export function interruptDeadRuns(db: SqliteDatabase): string[] {
     const error = JSON.stringify(interruptedError);
     const ops: WriteOp[] = [];
     for (const { key: runKey, id: runId } of dead) {
-      const tracker = new NodeRunTracker();
-      for (const json of eventChunks.all(runKey) as string[]) for (const event of JSON.parse(json) as RunEvent[]) tracker.onEvent(event);
-      for (const row of tracker.close(now, interruptedError)) ops.push({ kind: 'nodeRun', runKey, row });
       const finish: RunEvent = { type: 'run:finish', runId, at: now, state: 'interrupted', error: interruptedError };
       ops.push({ kind: 'event', runKey, seq: (lastSeq.get(runKey) as number) + 1, json: JSON.stringify(finish) });
       ops.push({ kind: 'finish', runKey, state: 'interrupted', finishedAt: now, error });

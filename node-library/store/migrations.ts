@@ -90,4 +90,33 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (pipeline_id, key)
   ) WITHOUT ROWID;
   `,
+  `
+  -- Node runs are derived from the events when read (store/node-run-tracker.ts): a row per
+  -- attempt written during the run was a third of the bookkeeping of a 10,000-node run, and
+  -- the events already hold every state change.
+  DROP TABLE node_runs;
+
+  -- A row holds the outputs recorded for one run by one batch, as a JSON object by node id;
+  -- a later row of the same run overrides an earlier one for the same node.
+  CREATE TABLE output_batches (
+    id      INTEGER PRIMARY KEY,
+    run_key INTEGER NOT NULL REFERENCES runs (key) ON DELETE CASCADE,
+    json    TEXT NOT NULL
+  );
+  CREATE INDEX output_batches_by_run ON output_batches (run_key);
+  INSERT INTO output_batches (run_key, json) SELECT run_key, json_group_object(node_id, json(json)) FROM outputs GROUP BY run_key;
+  DROP TABLE outputs;
+
+  -- The pipeline as it ran, stored once per content: a schedule running the same file
+  -- every minute no longer stores it every minute. Older runs keep theirs, keyed by run.
+  CREATE TABLE pipeline_snapshots (
+    key  INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    json TEXT NOT NULL
+  );
+  INSERT INTO pipeline_snapshots (hash, json) SELECT 'run:' || id, pipeline FROM runs;
+  ALTER TABLE runs ADD COLUMN snapshot INTEGER REFERENCES pipeline_snapshots (key);
+  UPDATE runs SET snapshot = (SELECT key FROM pipeline_snapshots WHERE hash = 'run:' || runs.id);
+  ALTER TABLE runs DROP COLUMN pipeline;
+  `,
 ];

@@ -1,17 +1,7 @@
-import type { ErrorInfo, RunEvent, RunEventOf } from '../contract';
+import type { ErrorInfo, NodeRunRecord, RunEvent, RunEventOf } from '../contract';
 
-/** A node_runs row of one run, ready to insert. */
-export interface NodeRunRow {
-  nodeId: string;
-  item: number | null;
-  attempt: number;
-  state: string;
-  startedAt: number;
-  finishedAt: number;
-  rowsOut: number | null;
-  cached: 0 | 1;
-  error: string | null;
-}
+/** Errors as events carry them; the same shape as ErrorInfo with a looser code. */
+type EventError = RunEventOf<'node:state'>['error'];
 
 interface OpenAttempt {
   nodeId: string;
@@ -26,12 +16,20 @@ const endsAttempt = new Set(['retrying', 'succeeded', 'failed', 'cancelled']);
 const endsWithoutRunning = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
 
 /**
- * Turns one run's `node:state` and `node:preview` events into one node_runs
- * row per attempt. Attempts in flight and their previews stay in memory until
- * their closing state arrives. Nothing here touches the database, so a failed
- * write can be retried without replaying events.
+ * A run's node runs (one per attempt, in the order they started), derived
+ * from its events: the events are the history, and deriving on read keeps a
+ * write per attempt off the run. Attempts still open when the run finished
+ * (an engine that stopped without closing them, a process that died) are cancelled.
  */
-export class NodeRunTracker {
+export function nodeRunsFromEvents(runId: string, events: Iterable<RunEvent>): NodeRunRecord[] {
+  const tracker = new NodeRunTracker(runId);
+  for (const event of events) tracker.onEvent(event);
+  // Stable: attempts that started at the same millisecond stay in the order they ended.
+  return tracker.records.sort((a, b) => a.startedAt - b.startedAt);
+}
+
+class NodeRunTracker {
+  readonly records: NodeRunRecord[] = [];
   /** The attempt running, by node (and item). */
   private readonly open = new Map<string, OpenAttempt>();
   /** The last attempt number seen, by node (and item), for engines that leave `attempt` out. */
@@ -39,26 +37,26 @@ export class NodeRunTracker {
   /** Total rows per output port of the node's running attempt, by node. */
   private readonly previews = new Map<string, Map<string, number>>();
 
-  /** The row this event completes, if any. */
-  onEvent(event: RunEvent): NodeRunRow | undefined {
-    if (event.type === 'node:preview') {
+  constructor(private readonly runId: string) {}
+
+  onEvent(event: RunEvent): void {
+    if (event.type === 'node:state') this.onState(event);
+    else if (event.type === 'node:preview') {
       let ports = this.previews.get(event.nodeId);
       if (!ports) this.previews.set(event.nodeId, (ports = new Map()));
       ports.set(event.port, event.totalRows);
-      return undefined;
+    } else if (event.type === 'run:finish') {
+      // Only an interrupted run's error belongs to the attempts it cut off.
+      this.close(event.at, event.state === 'interrupted' ? event.error : undefined);
     }
-    return event.type === 'node:state' ? this.onState(event) : undefined;
   }
 
-  /** The run ended: attempts it left open (an engine that stopped without closing them, a process that died) become cancelled rows. */
-  close(at: number, error?: ErrorInfo): NodeRunRow[] {
-    const json = error ? JSON.stringify(error) : null;
-    const rows = [...this.open.values()].map((open) => this.row(open.nodeId, open.item, open.attempt, 'cancelled', open.startedAt, at, false, json));
+  private close(at: number, error: EventError): void {
+    for (const open of this.open.values()) this.add(open.nodeId, open.item, open.attempt, 'cancelled', open.startedAt, at, false, error);
     this.open.clear();
-    return rows;
   }
 
-  private onState(event: RunEventOf<'node:state'>): NodeRunRow | undefined {
+  private onState(event: RunEventOf<'node:state'>): void {
     const { nodeId, item, state } = event;
     // Most nodes are not mapped: their key is their id, with no string to build.
     const key = item === undefined ? nodeId : `${nodeId}\0${item}`;
@@ -68,27 +66,29 @@ export class NodeRunTracker {
       this.open.set(key, { nodeId, item, attempt, startedAt: event.at });
       // Previews belong to the attempt that produces them.
       if (item === undefined) this.previews.delete(nodeId);
-      return undefined;
+      return;
     }
     const open = this.open.get(key);
-    const error = event.error ? JSON.stringify(event.error) : null;
     if (open && endsAttempt.has(state)) {
       this.open.delete(key);
-      return this.row(nodeId, item, open.attempt, state, open.startedAt, event.at, false, error);
+      this.add(nodeId, item, open.attempt, state, open.startedAt, event.at, false, event.error);
+    } else if (!open && endsWithoutRunning.has(state)) {
+      this.add(nodeId, item, 0, state, event.at, event.at, !!event.cached || !!event.reused, event.error);
     }
-    if (!open && endsWithoutRunning.has(state)) return this.row(nodeId, item, 0, state, event.at, event.at, !!event.cached || !!event.reused, error);
-    return undefined;
   }
 
-  private row(nodeId: string, item: number | undefined, attempt: number, state: string, startedAt: number, finishedAt: number, cached: boolean, error: string | null): NodeRunRow {
-    let rowsOut: number | null = null;
+  private add(nodeId: string, item: number | undefined, attempt: number, state: string, startedAt: number, finishedAt: number, cached: boolean, error: EventError): void {
+    const record: NodeRunRecord = { runId: this.runId, nodeId, attempt, state: state as NodeRunRecord['state'], startedAt, finishedAt, cached };
+    if (item !== undefined) record.item = item;
     // Previews describe the node as a whole, not one mapped item; a node's rows out is the sum over its ports.
     const ports = item === undefined ? this.previews.get(nodeId) : undefined;
     if (ports) {
-      rowsOut = 0;
+      let rowsOut = 0;
       for (const total of ports.values()) rowsOut += total;
+      record.rowsOut = rowsOut;
       this.previews.delete(nodeId);
     }
-    return { nodeId, item: item ?? null, attempt, state, startedAt, finishedAt, rowsOut, cached: cached ? 1 : 0, error };
+    if (error) record.error = error as ErrorInfo;
+    this.records.push(record);
   }
 }

@@ -1,4 +1,4 @@
-import type { ErrorInfo, LogLevel, LogLine, NodeRunRecord, NodeState, RunState, RunSummary, RunTrigger } from '../contract';
+import type { ErrorInfo, LogLevel, LogLine, RunState, RunSummary, RunTrigger } from '../contract';
 
 /** The columns of `runs` a summary needs (everything but the pipeline snapshot). */
 export const summaryColumns = 'key, id, pipeline_id, pipeline_name, state, trigger, params, partial, resumed_from, source, started_at, finished_at, error';
@@ -19,18 +19,6 @@ export interface RunRow {
   error: string | null;
 }
 
-export interface NodeRunDbRow {
-  node_id: string;
-  item: number | null;
-  attempt: number;
-  state: string;
-  started_at: number;
-  finished_at: number | null;
-  rows_out: number | null;
-  cached: number;
-  error: string | null;
-}
-
 export interface LogRow {
   node_id: string;
   item: number | null;
@@ -40,7 +28,6 @@ export interface LogRow {
   at: number;
 }
 
-export const nodeRunColumns = 'node_id, item, attempt, state, started_at, finished_at, rows_out, cached, error';
 export const logColumns = 'node_id, item, attempt, level, message, at';
 
 // Optional fields are left out rather than set to undefined, so records compare and serialise cleanly.
@@ -61,22 +48,6 @@ export function toRunSummary(row: RunRow): RunSummary {
   if (row.resumed_from !== null) summary.resumedFrom = row.resumed_from;
   if (row.source !== null) summary.source = row.source;
   return summary;
-}
-
-export function toNodeRunRecord(runId: string, row: NodeRunDbRow): NodeRunRecord {
-  const record: NodeRunRecord = {
-    runId,
-    nodeId: row.node_id,
-    attempt: row.attempt,
-    state: row.state as NodeState,
-    startedAt: row.started_at,
-    cached: row.cached === 1,
-  };
-  if (row.item !== null) record.item = row.item;
-  if (row.finished_at !== null) record.finishedAt = row.finished_at;
-  if (row.rows_out !== null) record.rowsOut = row.rows_out;
-  if (row.error !== null) record.error = JSON.parse(row.error) as ErrorInfo;
-  return record;
 }
 
 export function toLogLine(runId: string, row: LogRow): LogLine {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   PipewrightError,
   type LogLine,
@@ -12,13 +13,17 @@ import {
 } from '../contract';
 import { openDatabase, type SqliteDatabase, type SqliteStatement } from './database';
 import { interruptDeadRuns, liveRunsInProcess, thisHost } from './interrupt-dead-runs';
-import { NodeRunTracker } from './node-run-tracker';
-import { logColumns, nodeRunColumns, summaryColumns, toLogLine, toNodeRunRecord, toRunSummary, type LogRow, type NodeRunDbRow, type RunRow } from './run-rows';
+import { nodeRunsFromEvents } from './node-run-tracker';
+import { logColumns, summaryColumns, toLogLine, toRunSummary, type LogRow, type RunRow } from './run-rows';
 import { batchWriter } from './write-batch';
 import { WriteQueue } from './write-queue';
 
-/** Buffered events and outputs that force a synchronous flush: bounds memory and the size of one commit. */
-const maxBuffered = 2_000;
+/**
+ * Buffered events and outputs that force a synchronous flush: bounds memory
+ * (a few MB) and the size of one commit. Each commit fsyncs, so fewer, larger
+ * ones keep a 10,000-node run's bookkeeping to a couple of commits.
+ */
+export const maxBuffered = 10_000;
 
 export interface RunStoreOptions {
   /**
@@ -33,11 +38,10 @@ export interface RunStoreOptions {
   onError?: (error: unknown) => void;
 }
 
-/** A run this store writes to: its key, its next event seq, and its attempts in flight. */
+/** A run this store writes to: its key and its next event seq. */
 interface RunHandle {
   key: number;
   nextSeq: number;
-  tracker: NodeRunTracker;
 }
 
 /**
@@ -85,7 +89,7 @@ export class RunStore {
   }): void {
     this.assertOpen();
     const { lastInsertRowid } = this.query(
-      `INSERT INTO runs (id, pipeline_id, pipeline_name, state, trigger, params, partial, resumed_from, source, started_at, pipeline, owner_host, owner_pid)
+      `INSERT INTO runs (id, pipeline_id, pipeline_name, state, trigger, params, partial, resumed_from, source, started_at, snapshot, owner_host, owner_pid)
        VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       run.runId,
@@ -97,16 +101,16 @@ export class RunStore {
       run.resumedFrom ?? null,
       run.source ?? null,
       run.startedAt,
-      JSON.stringify(run.pipeline),
+      this.snapshot(run.pipeline),
       thisHost,
       process.pid,
     );
-    this.runs.set(run.runId, { key: Number(lastInsertRowid), nextSeq: 1, tracker: new NodeRunTracker() });
+    this.runs.set(run.runId, { key: Number(lastInsertRowid), nextSeq: 1 });
     this.live.add(run.runId);
     liveRunsInProcess.add(run.runId);
   }
 
-  /** Buffers one event and the rows derived from it; `run:finish` is flushed before this returns. */
+  /** Buffers one event (and its log row); `run:finish` is flushed before this returns. */
   append(event: RunEvent): void {
     const run = this.handle(event.runId);
     const runKey = run.key;
@@ -116,7 +120,6 @@ export class RunStore {
       const { nodeId, item, attempt, level, message, at } = event;
       this.queue.push({ kind: 'log', runKey, nodeId, item: item ?? null, attempt: attempt ?? null, level, message, at });
     } else if (event.type === 'run:finish') {
-      for (const row of run.tracker.close(event.at)) this.queue.push({ kind: 'nodeRun', runKey, row });
       const error = event.error ? JSON.stringify(event.error) : null;
       this.queue.push({ kind: 'finish', runKey, state: event.state, finishedAt: event.at, error });
       // A finished run is durable before anyone is told it finished.
@@ -125,9 +128,6 @@ export class RunStore {
       this.live.delete(event.runId);
       liveRunsInProcess.delete(event.runId);
       return;
-    } else {
-      const row = run.tracker.onEvent(event);
-      if (row) this.queue.push({ kind: 'nodeRun', runKey, row });
     }
     this.queue.itemQueued();
   }
@@ -157,12 +157,13 @@ export class RunStore {
     return (this.query(sql).all(...args, filter.limit ?? 100) as RunRow[]).map(toRunSummary);
   }
 
-  /** The run, the pipeline as it ran, and its node runs in the order they started. */
+  /** The run, the pipeline as it ran, and its node runs (derived from its events) in the order they started. */
   getRun(runId: string): RunDetail | undefined {
-    const row = this.query(`SELECT ${summaryColumns}, pipeline FROM runs WHERE id = ?`).get(runId) as (RunRow & { pipeline: string }) | undefined;
+    const row = this.query(`SELECT ${summaryColumns}, (SELECT json FROM pipeline_snapshots WHERE key = snapshot) AS pipeline FROM runs WHERE id = ?`).get(runId) as
+      | (RunRow & { pipeline: string })
+      | undefined;
     if (!row) return undefined;
-    const nodeRuns = this.query(`SELECT ${nodeRunColumns} FROM node_runs WHERE run_key = ? ORDER BY started_at, id`).all(row.key) as NodeRunDbRow[];
-    return { run: toRunSummary(row), pipeline: JSON.parse(row.pipeline) as PipelineFile, nodeRuns: nodeRuns.map((r) => toNodeRunRecord(runId, r)) };
+    return { run: toRunSummary(row), pipeline: JSON.parse(row.pipeline) as PipelineFile, nodeRuns: nodeRunsFromEvents(runId, this.runEvents(runId)) };
   }
 
   /** Every stored event of the run in emission order: its history, to replay. */
@@ -181,19 +182,24 @@ export class RunStore {
 
   /** The outputs recorded in one run, by node. */
   outputsOfRun(runId: string): Map<string, Record<string, unknown>> {
-    const rows = this.query('SELECT node_id, json FROM outputs WHERE run_key = (SELECT key FROM runs WHERE id = ?)').all(runId) as { node_id: string; json: string }[];
-    return new Map(rows.map((row) => [row.node_id, JSON.parse(row.json) as Record<string, unknown>]));
+    const batches = this.query('SELECT json FROM output_batches WHERE run_key = (SELECT key FROM runs WHERE id = ?) ORDER BY id').pluck().all(runId) as string[];
+    const outputs = new Map<string, Record<string, unknown>>();
+    // Later batches override earlier ones: a node recorded twice keeps its last outputs.
+    for (const json of batches) for (const [nodeId, value] of Object.entries(JSON.parse(json) as Record<string, Record<string, unknown>>)) outputs.set(nodeId, value);
+    return outputs;
   }
 
   /** Per node, the outputs of the newest run of the pipeline that recorded any for it. */
   latestOutputs(pipelineId: string): Map<string, { runId: string; outputs: Record<string, unknown> }> {
     const rows = this.query(
-      `SELECT o.node_id, r.id AS run_id, o.json FROM outputs o JOIN runs r ON r.key = o.run_key
-       WHERE r.pipeline_id = ? ORDER BY r.started_at DESC, r.key DESC`,
-    ).iterate(pipelineId) as Iterable<{ node_id: string; run_id: string; json: string }>;
+      `SELECT r.id AS run_id, o.json FROM output_batches o JOIN runs r ON r.key = o.run_key
+       WHERE r.pipeline_id = ? ORDER BY r.started_at DESC, r.key DESC, o.id DESC`,
+    ).iterate(pipelineId) as Iterable<{ run_id: string; json: string }>;
     const latest = new Map<string, { runId: string; outputs: Record<string, unknown> }>();
     for (const row of rows) {
-      if (!latest.has(row.node_id)) latest.set(row.node_id, { runId: row.run_id, outputs: JSON.parse(row.json) });
+      for (const [nodeId, outputs] of Object.entries(JSON.parse(row.json) as Record<string, Record<string, unknown>>)) {
+        if (!latest.has(nodeId)) latest.set(nodeId, { runId: row.run_id, outputs });
+      }
     }
     return latest;
   }
@@ -234,7 +240,10 @@ export class RunStore {
       .pluck()
       .all(keepPerPipeline) as string[];
     for (const runId of deleted) this.runs.delete(runId);
-    if (deleted.length > 0) this.db.exec('VACUUM');
+    if (deleted.length > 0) {
+      this.query('DELETE FROM pipeline_snapshots WHERE key NOT IN (SELECT snapshot FROM runs WHERE snapshot IS NOT NULL)').run();
+      this.db.exec('VACUUM');
+    }
     return deleted.length;
   }
 
@@ -265,9 +274,18 @@ export class RunStore {
       | { key: number; last: number }
       | undefined;
     if (!row) throw new PipewrightError('E_RUN_001', `no run ${runId} in the run history: begin it (beginRun) before appending its events or outputs`);
-    run = { key: row.key, nextSeq: row.last + 1, tracker: new NodeRunTracker() };
+    run = { key: row.key, nextSeq: row.last + 1 };
     this.runs.set(runId, run);
     return run;
+  }
+
+  /** The key of the pipeline's stored snapshot, storing it when no run had this exact content yet. */
+  private snapshot(pipeline: PipelineFile): number {
+    const json = JSON.stringify(pipeline);
+    const hash = createHash('sha256').update(json).digest('base64url');
+    const key = this.query('SELECT key FROM pipeline_snapshots WHERE hash = ?').pluck().get(hash) as number | undefined;
+    if (key !== undefined) return key;
+    return Number(this.query('INSERT INTO pipeline_snapshots (hash, json) VALUES (?, ?)').run(hash, json).lastInsertRowid);
   }
 
   private assertOpen(): void {

@@ -1,11 +1,9 @@
 import type { SqliteDatabase } from './database';
-import type { NodeRunRow } from './node-run-tracker';
 
 /** One buffered write, to the run with this integer key. Rows are fully formed (JSON already serialised) when queued. */
 export type WriteOp =
   | { kind: 'event'; runKey: number; seq: number; json: string }
   | { kind: 'log'; runKey: number; nodeId: string; item: number | null; attempt: number | null; level: string; message: string; at: number }
-  | { kind: 'nodeRun'; runKey: number; row: NodeRunRow }
   | { kind: 'output'; runKey: number; nodeId: string; json: string }
   | { kind: 'finish'; runKey: number; state: string; finishedAt: number; error: string | null };
 
@@ -18,40 +16,35 @@ export type WriteOp =
 export function batchWriter(db: SqliteDatabase): (ops: readonly WriteOp[]) => void {
   const insertEvents = db.prepare('INSERT INTO events (run_key, seq, last_seq, json) VALUES (?, ?, ?, ?)');
   const insertLog = db.prepare('INSERT INTO logs (run_key, node_id, item, attempt, level, message, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertNodeRun = db.prepare(
-    'INSERT INTO node_runs (run_key, node_id, item, attempt, state, started_at, finished_at, rows_out, cached, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const upsertOutput = db.prepare(
-    'INSERT INTO outputs (run_key, node_id, json) VALUES (?, ?, ?) ON CONFLICT (run_key, node_id) DO UPDATE SET json = excluded.json',
-  );
+  const insertOutputs = db.prepare('INSERT INTO output_batches (run_key, json) VALUES (?, ?)');
   const finishRun = db.prepare('UPDATE runs SET state = ?, finished_at = ?, error = ? WHERE key = ?');
 
   return db.transaction((ops: readonly WriteOp[]) => {
-    // A run's share of the batch becomes one events row: its events have consecutive seqs.
-    const chunks = new Map<number, { seq: number; lastSeq: number; json: string[] }>();
+    // A run's share of the batch becomes one events row (its events have consecutive seqs) and one outputs row.
+    const events = new Map<number, { seq: number; lastSeq: number; json: string[] }>();
+    const outputs = new Map<number, string[]>();
     for (const op of ops) {
       switch (op.kind) {
         case 'event': {
-          const chunk = chunks.get(op.runKey);
+          const chunk = events.get(op.runKey);
           if (chunk) {
             chunk.lastSeq = op.seq;
             chunk.json.push(op.json);
           } else {
-            chunks.set(op.runKey, { seq: op.seq, lastSeq: op.seq, json: [op.json] });
+            events.set(op.runKey, { seq: op.seq, lastSeq: op.seq, json: [op.json] });
           }
           break;
         }
         case 'log':
           insertLog.run(op.runKey, op.nodeId, op.item, op.attempt, op.level, op.message, op.at);
           break;
-        case 'nodeRun': {
-          const r = op.row;
-          insertNodeRun.run(op.runKey, r.nodeId, r.item, r.attempt, r.state, r.startedAt, r.finishedAt, r.rowsOut, r.cached, r.error);
+        case 'output': {
+          const entry = `${JSON.stringify(op.nodeId)}:${op.json}`;
+          const entries = outputs.get(op.runKey);
+          if (entries) entries.push(entry);
+          else outputs.set(op.runKey, [entry]);
           break;
         }
-        case 'output':
-          upsertOutput.run(op.runKey, op.nodeId, op.json);
-          break;
         case 'finish':
           finishRun.run(op.state, op.finishedAt, op.error, op.runKey);
           break;
@@ -59,6 +52,8 @@ export function batchWriter(db: SqliteDatabase): (ops: readonly WriteOp[]) => vo
           op satisfies never;
       }
     }
-    for (const [runKey, chunk] of chunks) insertEvents.run(runKey, chunk.seq, chunk.lastSeq, `[${chunk.json.join(',')}]`);
+    for (const [runKey, chunk] of events) insertEvents.run(runKey, chunk.seq, chunk.lastSeq, `[${chunk.json.join(',')}]`);
+    // Keys repeat when a node records twice in one batch; JSON.parse keeps the last, as later rows override earlier ones.
+    for (const [runKey, entries] of outputs) insertOutputs.run(runKey, `{${entries.join(',')}}`);
   });
 }

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../node-library/store/database';
 import { migrations } from '../../../node-library/store/migrations';
@@ -13,10 +15,35 @@ describe('store database', () => {
   it('creates its parent folder, the schema, and records the schema version', async () => {
     const file = await storeFile();
     const db = openDatabase(file);
-    expect(names(db, 'table')).toEqual(['events', 'logs', 'node_runs', 'outputs', 'pipeline_state', 'runs']);
-    expect(names(db, 'index')).toEqual(expect.arrayContaining(['runs_by_pipeline', 'runs_by_start', 'logs_by_run', 'node_runs_by_run']));
+    expect(names(db, 'table')).toEqual(['events', 'logs', 'output_batches', 'pipeline_snapshots', 'pipeline_state', 'runs']);
+    expect(names(db, 'index')).toEqual(expect.arrayContaining(['runs_by_pipeline', 'runs_by_start', 'logs_by_run', 'output_batches_by_run']));
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     db.close();
+  });
+
+  it('moves a schema-1 file forward: outputs become batches, node runs are read from the events', async () => {
+    const file = await storeFile();
+    await mkdir(path.dirname(file), { recursive: true });
+    const old = new Database(file);
+    old.exec(migrations[0]);
+    old.pragma('user_version = 1');
+    old.prepare(
+      `INSERT INTO runs (id, pipeline_id, pipeline_name, state, trigger, params, started_at, finished_at, pipeline, owner_host, owner_pid)
+       VALUES ('r1', 'p', 'P', 'succeeded', 'manual', '{}', 1, 3, '{}', 'h', 1)`,
+    ).run();
+    const events = [
+      { type: 'node:state', runId: 'r1', at: 1, nodeId: 'read', state: 'running', attempt: 1 },
+      { type: 'node:state', runId: 'r1', at: 2, nodeId: 'read', state: 'succeeded', attempt: 1 },
+      { type: 'run:finish', runId: 'r1', at: 3, state: 'succeeded' },
+    ];
+    old.prepare("INSERT INTO events VALUES (1, 1, 3, ?)").run(JSON.stringify(events));
+    old.prepare(`INSERT INTO outputs VALUES (1, 'read', '{"out":{"table":"t"}}'), (1, 'sum', '{"out":3}')`).run();
+    old.close();
+
+    const store = RunStore.open(file);
+    expect(store.outputsOfRun('r1')).toEqual(new Map([['read', { out: { table: 't' } }], ['sum', { out: 3 }]]));
+    expect(store.getRun('r1')?.nodeRuns).toEqual([{ runId: 'r1', nodeId: 'read', attempt: 1, state: 'succeeded', startedAt: 1, finishedAt: 2, cached: false }]);
+    store.close();
   });
 
   it('reopens an up-to-date file without touching it, keeping its rows', async () => {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../node-library/contract';
-import { RunStore } from '../../../node-library/store/run-store';
+import { maxBuffered, RunStore } from '../../../node-library/store/run-store';
 import { begin, ev, nextTurn, pipeline, storeFile } from './fixtures';
 
 describe('RunStore history', () => {
@@ -249,15 +249,15 @@ describe('RunStore logs and runs', () => {
     store.close();
   });
 
-  it('writes synchronously once 2,000 events are buffered', async () => {
+  it(`writes synchronously once ${maxBuffered} events are buffered`, async () => {
     const file = await storeFile();
     const store = RunStore.open(file);
     begin(store, 'r1');
     const reader = new Database(file, { readonly: true });
-    for (let i = 0; i < 1_999; i++) store.append(ev.log('r1', 'read', `line ${i}`));
+    for (let i = 0; i < maxBuffered - 1; i++) store.append(ev.log('r1', 'read', `line ${i}`));
     expect(reader.prepare('SELECT count(*) FROM logs').pluck().get()).toBe(0);
-    store.append(ev.log('r1', 'read', 'the 2,000th'));
-    expect(reader.prepare('SELECT count(*) FROM logs').pluck().get()).toBe(2_000);
+    store.append(ev.log('r1', 'read', 'the last one'));
+    expect(reader.prepare('SELECT count(*) FROM logs').pluck().get()).toBe(maxBuffered);
     reader.close();
     store.close();
   });
@@ -334,11 +334,39 @@ describe('RunStore prune', () => {
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
     const events = db.prepare('SELECT sum(last_seq - seq + 1) FROM events').pluck().get();
     // 4 kept finished runs with 4 events (running, log, succeeded, finish) each; the running one has none.
-    expect([count('runs'), events, count('node_runs'), count('logs'), count('outputs'), count('pipeline_state')]).toEqual([5, 16, 4, 4, 4, 1]);
-    for (const table of ['events', 'node_runs', 'logs', 'outputs']) {
+    expect([count('runs'), events, count('logs'), count('output_batches'), count('pipeline_state')]).toEqual([5, 16, 4, 4, 1]);
+    // One snapshot per distinct pipeline content (a and b), however many runs used it.
+    expect(count('pipeline_snapshots')).toBe(2);
+    for (const table of ['events', 'logs', 'output_batches']) {
       const owners = db.prepare(`SELECT DISTINCT runs.id FROM ${table} JOIN runs ON runs.key = run_key ORDER BY 1`).pluck().all();
       expect(owners, table).toEqual(['a4', 'a5', 'b4', 'b5']);
     }
     db.close();
+  });
+});
+
+describe('RunStore pipeline snapshots', () => {
+  it('stores a pipeline once per content, gives each run the one it ran, and drops snapshots no run uses', async () => {
+    const file = await storeFile();
+    const store = RunStore.open(file);
+    const base = { params: {}, trigger: 'manual' as const };
+    const v1 = pipeline('p');
+    const v2 = { ...pipeline('p'), name: 'Orders, renamed' };
+    store.beginRun({ ...base, runId: 'old', pipeline: v1, startedAt: 1 });
+    store.beginRun({ ...base, runId: 'again', pipeline: pipeline('p'), startedAt: 2 });
+    store.beginRun({ ...base, runId: 'new', pipeline: v2, startedAt: 3 });
+    for (const runId of ['old', 'again', 'new']) store.append(ev.finish(runId));
+    expect([store.getRun('old')?.pipeline, store.getRun('again')?.pipeline, store.getRun('new')?.pipeline]).toEqual([v1, v1, v2]);
+    const snapshots = () => {
+      const db = new Database(file, { readonly: true });
+      const count = db.prepare('SELECT count(*) FROM pipeline_snapshots').pluck().get();
+      db.close();
+      return count;
+    };
+    expect(snapshots()).toBe(2);
+    store.prune(1);
+    expect(snapshots()).toBe(1);
+    expect(store.getRun('new')?.pipeline).toEqual(v2);
+    store.close();
   });
 });
