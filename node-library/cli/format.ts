@@ -16,6 +16,13 @@ export function describeEvent(event: RunEvent): string | undefined {
     }
     case 'node:log':
       return `${event.nodeId}${event.item === undefined ? '' : `[${event.item}]`} [${event.level}] ${event.message}`;
+    case 'node:items': {
+      const ended = (state: string) => event.attempts.filter((a) => a.state === state);
+      const failed = ended('failed');
+      const retried = ended('retrying').length;
+      const first = failed[0] ? ` (item ${failed[0].item}: ${failed[0].error?.message ?? 'failed'})` : '';
+      return `${event.nodeId}: items ${ended('succeeded').length} succeeded, ${failed.length} failed${retried ? `, ${retried} retried` : ''}${first}`;
+    }
     case 'node:preview':
       return `${event.nodeId}.${event.port}: ${event.totalRows} rows`;
     case 'run:finish':

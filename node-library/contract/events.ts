@@ -61,6 +61,26 @@ export const runEventSchema = z.discriminatedUnion('type', [
     message: z.string(),
   }),
   z.object({
+    type: z.literal('node:items'),
+    ...base,
+    nodeId: z.string(),
+    /**
+     * Ended attempts of a mapped node's items, in the order they ended. Batched
+     * (up to 1,000, or what 100 ms brought) so 10,000 items are a few events,
+     * not 20,000; each item still has its own attempts, states and errors.
+     */
+    attempts: z.array(
+      z.object({
+        item: z.number().int(),
+        attempt: z.number().int(),
+        state: z.enum(['retrying', 'succeeded', 'failed']),
+        startedAt: z.number(),
+        finishedAt: z.number(),
+        error: errorInfoSchema.optional(),
+      }),
+    ),
+  }),
+  z.object({
     type: z.literal('node:preview'),
     ...base,
     nodeId: z.string(),

@@ -41,6 +41,9 @@ class NodeRunTracker {
 
   onEvent(event: RunEvent): void {
     if (event.type === 'node:state') this.onState(event);
+    else if (event.type === 'node:items') {
+      for (const a of event.attempts) this.add(event.nodeId, a.item, a.attempt, a.state, a.startedAt, a.finishedAt, false, a.error);
+    }
     else if (event.type === 'node:preview') {
       let ports = this.previews.get(event.nodeId);
       if (!ports) this.previews.set(event.nodeId, (ports = new Map()));

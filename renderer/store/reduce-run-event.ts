@@ -39,6 +39,8 @@ export function reduceRunEvent(
       const preview = { columns: event.columns, totalRows: event.totalRows };
       return { previews: { ...state.previews, [event.nodeId]: { ...state.previews[event.nodeId], [event.port]: preview } } };
     }
+    case 'node:items':
+      return null; // mapped items; the node as a whole reports its state too
     case 'run:finish':
       return { runStatus: event.state, runError: event.error?.message ?? null };
   }

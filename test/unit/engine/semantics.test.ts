@@ -116,9 +116,13 @@ describe('mapping', () => {
     const { done, events } = run(pipeline, { onOutputs: (id, o) => outputs.set(id, o) });
     expect(await done).toBe('succeeded');
     expect(outputs.get('double')).toEqual({ out: [2, 4, 6, 8, 10] });
-    const item3 = stateEvents(events, 'double').filter((e) => e.item === 3).map((e) => `${e.state}${e.attempt ?? ''}`);
-    expect(item3).toEqual(['running1', 'retrying1', 'running2', 'succeeded']);
-    expect(stateEvents(events, 'double').filter((e) => e.item === 0).map((e) => e.state)).toEqual(['running', 'succeeded']);
+    const itemAttempts = events.flatMap((e) => (e.type === 'node:items' && e.nodeId === 'double' ? e.attempts : []));
+    const ofItem = (item: number) => itemAttempts.filter((a) => a.item === item).map((a) => `${a.state}${a.attempt}`);
+    expect(ofItem(3)).toEqual(['retrying1', 'succeeded2']);
+    expect(itemAttempts.find((a) => a.item === 3)?.error?.message).toBe('flaky failure on attempt 1');
+    expect([0, 1, 2, 4].map(ofItem)).toEqual([['succeeded1'], ['succeeded1'], ['succeeded1'], ['succeeded1']]);
+    // The node as a whole still reports its own states; items report only through node:items.
+    expect(stateEvents(events, 'double').map((e) => `${e.state}${e.item ?? ''}`)).toEqual(['running', 'succeeded']);
   });
 
   it('fails a node whose mapped input is not a list, saying what it got', async () => {

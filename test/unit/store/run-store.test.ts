@@ -129,6 +129,30 @@ describe('RunStore node runs', () => {
     store.close();
   });
 
+  it('reads the batched attempts of mapped items (node:items) as one node run each', async () => {
+    const store = RunStore.open(await storeFile());
+    begin(store, 'r1');
+    store.append(ev.state('r1', 'fetch', 'running', 1, { attempt: 1 }));
+    const error = { code: 'E_NODE_001', message: 'HTTP 503' };
+    store.append({
+      type: 'node:items', runId: 'r1', at: 6, nodeId: 'fetch',
+      attempts: [
+        { item: 0, attempt: 1, state: 'succeeded', startedAt: 2, finishedAt: 5 },
+        { item: 1, attempt: 1, state: 'retrying', startedAt: 3, finishedAt: 4, error },
+      ],
+    });
+    store.append({ type: 'node:items', runId: 'r1', at: 8, nodeId: 'fetch', attempts: [{ item: 1, attempt: 2, state: 'failed', startedAt: 6, finishedAt: 7, error }] });
+    store.append(ev.state('r1', 'fetch', 'failed', 9, { attempt: 1 }));
+    store.flush();
+    expect(store.getRun('r1')!.nodeRuns.map((r) => [r.item, r.attempt, r.state, r.startedAt, r.finishedAt, r.error?.message])).toEqual([
+      [undefined, 1, 'failed', 1, 9, undefined],
+      [0, 1, 'succeeded', 2, 5, undefined],
+      [1, 1, 'retrying', 3, 4, 'HTTP 503'],
+      [1, 2, 'failed', 6, 7, 'HTTP 503'],
+    ]);
+    store.close();
+  });
+
   it('closes the attempts a finished run left open as cancelled', async () => {
     const store = RunStore.open(await storeFile());
     begin(store, 'r1');
