@@ -29,6 +29,8 @@ export interface StartRequest {
   partial?: PartialRun;
   trigger: RunTrigger;
   concurrency?: number;
+  /** false: no previews, and chains of SQL nodes stay fused (see RunOptions.previewRows). */
+  previews?: boolean;
 }
 
 export interface StartedRun {
@@ -140,6 +142,7 @@ export class RunService {
       onEvent: emit,
       signal: controller.signal,
       concurrency: request.concurrency ?? this.options.concurrency,
+      previewRows: request.previews === false ? 0 : undefined,
       params,
       trigger: request.trigger,
       partial: request.partial,

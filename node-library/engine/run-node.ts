@@ -11,6 +11,8 @@ export interface NodeCallEnv {
   data: DuckDbSession;
   host: HostApi;
   state: PipelineState;
+  /** No previews in this run: sources may stay lazy (see NodeContext.fuse). */
+  fuse?: boolean;
 }
 
 export interface NodeCall {
@@ -49,6 +51,7 @@ export async function runNode(env: NodeCallEnv, call: NodeCall): Promise<Record<
     state: env.state,
     data: env.data,
     host: env.host,
+    fuse: env.fuse,
   });
   call.signal.throwIfAborted();
   for (const port of definition.outputs) {

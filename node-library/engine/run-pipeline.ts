@@ -36,6 +36,7 @@ export interface RunOptions {
   cache?: OutputCache;
   /** Cancels the run when exceeded; defaults to the pipeline's timeoutMs. */
   timeoutMs?: number;
+  /** Rows per table preview (100 by default); 0 for a headless run: no previews, and chains of SQL nodes stay fused. */
   previewRows?: number;
 }
 
@@ -53,6 +54,7 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
 
   const { signal, dispose, timedOut } = runSignal(options.signal, options.timeoutMs ?? pipeline.timeoutMs);
   const data = new DuckDbSession();
+  const previewRows = options.previewRows ?? 100;
   const memoryState = new Map<string, unknown>();
   const run: RunContext = {
     runId,
@@ -65,9 +67,10 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
     emit,
     cache: options.cache,
+    fuse: previewRows === 0,
     fingerprint: lineage(pipeline, plan.incoming, options.registry, options.host, params),
   };
-  const scheduler = new Scheduler(pipeline, plan, run, { reusable: options.reusable, onOutputs: options.onOutputs, previewRows: options.previewRows ?? 100 });
+  const scheduler = new Scheduler(pipeline, plan, run, { reusable: options.reusable, onOutputs: options.onOutputs, previewRows });
   let states: Map<string, NodeState>;
   try {
     states = await scheduler.run();

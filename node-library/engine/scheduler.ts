@@ -34,7 +34,12 @@ export class Scheduler {
     pipeline: PipelineFile,
     private readonly plan: RunPlan,
     private readonly ctx: RunContext,
-    private readonly options: { reusable?: Reusable; onOutputs?(nodeId: string, outputs: Record<string, unknown>): void; previewRows: number },
+    private readonly options: {
+      reusable?: Reusable;
+      onOutputs?(nodeId: string, outputs: Record<string, unknown>): void;
+      /** Rows per table preview; 0 for none. */
+      previewRows: number;
+    },
   ) {
     this.byId = new Map(pipeline.nodes.map((n) => [n.id, n]));
   }
@@ -125,14 +130,17 @@ export class Scheduler {
    * Stores each table output as a table of the run's database (downstream
    * nodes, the preview and the row count then read it instead of running the
    * node's query again), and previews every output: tables from DuckDB (first
-   * rows, schema, count), json and text values cut to about 10 KB. Returns
-   * the outputs as the run store should keep them for a resume, or undefined
-   * when one reads rows that exist only in this run.
+   * rows, schema, count), json and text values cut to about 10 KB. Without
+   * previews (previewRows 0: a headless run nobody watches), a table output
+   * stays a lazy query unless several nodes read it, so a chain of SQL nodes
+   * runs as one fused query. Returns the outputs as the run store should keep
+   * them for a resume, or undefined when one reads rows that exist only in this run.
    */
   private async emitPreviews(nodeId: string, outputs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
     const { data, signal } = this.ctx;
     const definition = this.ctx.registry.get(this.byId.get(nodeId)!.type);
     const ports = definition?.outputs ?? [];
+    const previewRows = this.options.previewRows;
     const portable: Record<string, unknown> = { ...outputs };
     let recordable = true;
     for (const [port, value] of Object.entries(outputs)) {
@@ -140,17 +148,28 @@ export class Scheduler {
       if (isTable(value)) {
         portable[port] = data.portable(value);
         recordable &&= portable[port] !== undefined;
+        const store = previewRows > 0 ? !definition?.view : this.readers(nodeId, port) > 1;
         // In place: this object is the one the nodes downstream will read.
-        const ref = definition?.view ? value : await data.materialise(outputTableName(nodeId, port), value, signal);
+        const ref = store ? await data.materialise(outputTableName(nodeId, port), value, signal) : value;
         outputs[port] = ref;
-        preview = await data.preview(ref, this.options.previewRows, signal);
-      } else if (value !== null && value !== undefined && valuePorts.has(ports.find((p) => p.id === port)?.type ?? 'file')) {
+        if (previewRows === 0) continue;
+        preview = await data.preview(ref, previewRows, signal);
+      } else if (previewRows > 0 && value !== null && value !== undefined && valuePorts.has(ports.find((p) => p.id === port)?.type ?? 'file')) {
         preview = valuePreview(value);
       } else continue;
       this.ctx.emit({ type: 'node:preview', runId: this.ctx.runId, at: Date.now(), nodeId, port, ...preview });
     }
     // Recorded for resume as SQL that reads the sources, not this run's tables.
     return recordable ? portable : undefined;
+  }
+
+  /** How many edges read this output port. */
+  private readers(nodeId: string, port: string): number {
+    let count = 0;
+    for (const down of this.plan.downstream.get(nodeId) ?? []) {
+      for (const edge of this.plan.incoming.get(down) ?? []) if (edge.from.node === nodeId && edge.from.port === port) count++;
+    }
+    return count;
   }
 
   private drainQueue(): void {

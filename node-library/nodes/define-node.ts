@@ -21,6 +21,12 @@ export interface NodeContext<S extends ParamSpecs = ParamSpecs> {
   state: PipelineState;
   data: DuckDbSession;
   host: HostApi;
+  /**
+   * Nobody previews this run's outputs (a headless run): a source may return
+   * a lazy query instead of storing its rows, so a chain of SQL nodes runs as
+   * one fused query in the node that finally needs rows.
+   */
+  fuse?: boolean;
 }
 
 export interface PipelineState {

@@ -41,6 +41,15 @@ describe('pipewright CLI', () => {
     expect(await readFile(path.join(dir, 'out/big-orders.csv'), 'utf8')).toContain('1010,Frances Allen');
   });
 
+  it('runs with --no-previews: the same output, no preview lines, the chain fused', async () => {
+    const { dir, file, db } = await example();
+    const result = await pipewright('run', file, '--db', db, '--no-previews');
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/\.out: \d+ rows/);
+    expect(result.stdout).not.toContain('kept 5 rows');
+    expect(await readFile(path.join(dir, 'out/big-orders.csv'), 'utf8')).toContain('1010,Frances Allen');
+  });
+
   it('prints JSON-lines events with --json, takes --param, and records the run', async () => {
     const { dir, file, db, raw } = await example();
     raw.params = { min: { type: 'number', default: 100, description: 'smallest amount kept' } };

@@ -11,7 +11,7 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'run a pipeline headless, recording it in the run history',
   usage: `pipewright run <pipeline.json> [--param name=value]... [--json] [--concurrency N] [--db path]
-                [--node id | --up-to id | --from id]
+                [--node id | --up-to id | --from id] [--no-previews]
 
   --param        override a declared parameter (repeatable)
   --json         one JSON event per line instead of progress lines
@@ -20,6 +20,9 @@ export const runCommand: Command = {
   --node         run one node, reusing stored outputs of its upstream nodes
   --up-to        run a node and everything it depends on
   --from         run a node and everything after it
+  --no-previews  store no previews: sources stay lazy and chains of SQL nodes run
+                 as one fused query (faster on large files; errors in a file's rows
+                 then show in the node that reads it)
 
 Exit 0 when the run succeeded, 1 when it failed or was cancelled, 2 on invalid input.`,
   async run(argv) {
@@ -31,6 +34,7 @@ Exit 0 when the run succeeded, 1 when it failed or was cancelled, 2 on invalid i
       node: { type: 'string' },
       'up-to': { type: 'string' },
       from: { type: 'string' },
+      'no-previews': { type: 'boolean' },
     });
     const [file] = positionals;
     if (!file) throw new UsageError('run needs a pipeline file');
@@ -47,7 +51,7 @@ Exit 0 when the run succeeded, 1 when it failed or was cancelled, 2 on invalid i
     const runs = openRuns(registry, values.db, concurrency);
     try {
       return await follow(runs, values.json ?? false, () =>
-        runs.start({ pipeline: loaded.pipeline, source: path.resolve(file), params, partial, trigger: 'cli', concurrency }),
+        runs.start({ pipeline: loaded.pipeline, source: path.resolve(file), params, partial, trigger: 'cli', concurrency, previews: !values['no-previews'] }),
       );
     } finally {
       await runs.close();

@@ -10,10 +10,17 @@ import { duckDbMessage } from '../transform/table-sql';
 
 /**
  * Stores the rows of `sql` as the node's `out` table. A failure becomes an
- * error with the message `explain` makes of DuckDB's, or DuckDB's own.
+ * error with the message `explain` makes of DuckDB's, or DuckDB's own. In a
+ * run without previews (ctx.fuse) the rows stay a lazy query, checked only as
+ * far as its schema: the node that reads them runs the fused query, and a bad
+ * row fails there, with DuckDB's message naming the file and line.
  */
 export async function storeSource(ctx: NodeContext, sql: string, explain?: (message: string) => Promise<string | undefined>): Promise<TableValue> {
   try {
+    if (ctx.fuse) {
+      await ctx.data.query(`DESCRIBE ${sql}`, ctx.signal);
+      return table(sql);
+    }
     return await ctx.data.materialise(outputTableName(ctx.nodeId, 'out', ctx.item), table(sql), ctx.signal);
   } catch (error) {
     if (ctx.signal.aborted) throw error;

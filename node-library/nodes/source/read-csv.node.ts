@@ -49,7 +49,8 @@ export const readCsvNode = defineNode({
     if (types.length > 0) options.push(`types = {${types.map(([column, type]) => `${sqlString(column)}: ${sqlString(type)}`).join(', ')}}`);
     const readSql = (extra = '') => `SELECT * FROM read_csv(${[sqlString(file), ...options, ...(extra ? [extra] : [])].join(', ')})`;
     const out = await storeSource(ctx, readSql(), (message) => explainCsvError(message, { data, name: params.path, readSql, signal }));
-    log(`read ${await data.count(out, signal)} rows from ${params.path}`);
+    // Counting a lazy source would read the whole file once more.
+    if (!ctx.fuse) log(`read ${await data.count(out, signal)} rows from ${params.path}`);
     return { out };
   },
   fingerprint: ({ path }, host) => fileFingerprint(path, host),

@@ -25,7 +25,8 @@ export const readJsonNode = defineNode({
     const out = await storeSource(ctx, `SELECT * FROM read_json(${sqlString(file)}, format = ${sqlString(params.format)})`, async (message) =>
       message.startsWith('IO Error') ? undefined : `${params.path}: ${message.replace(/^Invalid Input Error: /, '').replaceAll(file, params.path)}`,
     );
-    log(`read ${await data.count(out, signal)} rows from ${params.path}`);
+    // Counting a lazy source would read the whole file once more.
+    if (!ctx.fuse) log(`read ${await data.count(out, signal)} rows from ${params.path}`);
     return { out };
   },
   fingerprint: ({ path }, host) => fileFingerprint(path, host),

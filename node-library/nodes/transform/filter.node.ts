@@ -18,12 +18,13 @@ export const filterNode = defineNode({
     values: typedParam.values(),
   },
   view: true,
-  async run({ inputs, params, data, signal, log }) {
+  async run({ inputs, params, data, signal, log, fuse }) {
     const input = tableInput(inputs, 'in');
     const condition = bindValues(params.condition, params.values, 'condition');
     const out = table(`SELECT * FROM (${input.sql}) WHERE ${userExpr(condition)}`);
     // Counting a view over the stored input is a cheap columnar scan; the output itself is never copied.
-    log(`kept ${await data.count(out, signal)} rows where ${condition}`);
+    // Skipped when the chain stays fused: counting would run it an extra time.
+    if (!fuse) log(`kept ${await data.count(out, signal)} rows where ${condition}`);
     return { out };
   },
 });

@@ -22,16 +22,20 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 /**
  * Every example runs headless with its declared parameter defaults and writes
  * exactly its expected files: text byte for byte, Parquet and SQLite as the
- * columns, types and rows they read back as.
+ * columns, types and rows they read back as; with previews (every output
+ * stored) and without (sources lazy, chains fused), the same files.
  */
 describe.each(files)('example %s', (name) => {
-  it('runs and matches pipelines/expected/<id>/', async () => {
+  it.each([
+    ['with previews', 100],
+    ['without previews, fused', 0],
+  ])('runs %s and matches pipelines/expected/<id>/', async (_, previewRows) => {
     const registry = createRegistry();
     const dir = await copyExamples();
     const pipeline = pipelineOrThrow(await loadPipelineFile(path.join(dir, name), registry), name);
     const params = resolveRunParams(pipeline.params);
     if (!params.ok) throw new Error(params.problems.join('; '));
-    const state = await runPipeline(pipeline, { runId: 'golden', registry, host: localHost(dir), params: params.values, onEvent: () => {} });
+    const state = await runPipeline(pipeline, { runId: 'golden', registry, host: localHost(dir), params: params.values, previewRows, onEvent: () => {} });
     expect(state).toBe('succeeded');
 
     const expectedDir = path.join(examplesDir, 'expected', pipeline.id);
