@@ -5,6 +5,9 @@ import { PipewrightError } from '../contract';
 import { migrations } from './migrations';
 
 export type SqliteDatabase = Database.Database;
+
+/** 3.51.3 fixed a WAL-reset bug that could corrupt a database written by two connections at once. */
+export const minimumSqlite = '3.51.3';
 export type SqliteStatement = Database.Statement<unknown[]>;
 
 /**
@@ -17,6 +20,10 @@ export function openDatabase(file: string): SqliteDatabase {
   // The desktop app runs under Electron's ABI and loads its own build of the addon (see build/electron-native.mjs).
   const db = new Database(file, { nativeBinding: process.env.PIPEWRIGHT_SQLITE_BINDING || undefined });
   try {
+    const version = db.prepare('SELECT sqlite_version()').pluck().get() as string;
+    if (compareVersions(version, minimumSqlite) < 0) {
+      throw new PipewrightError('E_STORE_001', `the run history needs SQLite ${minimumSqlite} or newer; this build of better-sqlite3 has ${version}: update better-sqlite3`);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -55,4 +62,11 @@ function migrate(db: SqliteDatabase, file: string): void {
     return true;
   });
   while (step.immediate()) continue;
+}
+
+/** Compares dotted version numbers: negative when a < b. */
+export function compareVersions(a: string, b: string): number {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
 }

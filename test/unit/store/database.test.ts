@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../node-library/store/database';
+import { compareVersions, minimumSqlite, openDatabase } from '../../../node-library/store/database';
 import { migrations } from '../../../node-library/store/migrations';
 import { RunStore } from '../../../node-library/store/run-store';
 import { begin, storeFile } from './fixtures';
@@ -61,6 +61,8 @@ describe('store database', () => {
 
   it('reads back WAL, synchronous FULL, foreign keys on and a busy timeout on every connection', async () => {
     const db = openDatabase(await storeFile());
+    expect(compareVersions(db.prepare('SELECT sqlite_version()').pluck().get() as string, minimumSqlite)).toBeGreaterThanOrEqual(0);
+    expect([compareVersions('3.51.2', '3.51.3'), compareVersions('3.52', '3.51.3'), compareVersions('3.51.3', '3.51.3')].map(Math.sign)).toEqual([-1, 1, 0]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
