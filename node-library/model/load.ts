@@ -31,13 +31,39 @@ export function parsePipeline(text: string, registry: NodeRegistry, options: Par
 }
 
 export async function loadPipelineFile(file: string, registry: NodeRegistry, options: ParseOptions = {}): Promise<LoadResult> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     return fail('E_PIPELINE_006', '', `cannot read ${file}: ${(error as Error).message}`);
   }
-  return parsePipeline(text, registry, options);
+  // Decoded strictly: a replacement character slipped into a node's SQL would change the pipeline silently.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail('E_PIPELINE_001', '', `${file} is UTF-16 text; pipeline files are UTF-8: save it as UTF-8`);
+  }
+  const invalidAt = firstInvalidUtf8(bytes);
+  if (invalidAt >= 0) return fail('E_PIPELINE_001', '', `${file} is not valid UTF-8: bad byte 0x${bytes[invalidAt].toString(16)} at offset ${invalidAt}`);
+  return parsePipeline(bytes.toString('utf8'), registry, options);
+}
+
+/** The offset of the first byte that breaks UTF-8 (overlongs, surrogates and values past U+10FFFF included), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (i + 1 >= bytes.length || bytes[i + 1] < lo || bytes[i + 1] > hi) return i;
+    for (let k = 2; k < length; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return -1;
 }
 
 /** Throws one error listing every problem; for callers that cannot go on. */
