@@ -39,8 +39,8 @@ export interface PipelineSlice {
   markSaved(saved: PipelineFile): void;
   /**
    * The open pipeline's file was renamed: the canvas, the saved copy and every
-   * undo step take the new id (so no undo brings back the old file), and the
-   * canvas and saved copy the new name. Unsaved changes stay unsaved.
+   * undo step take the new id and name (a rename is not an edit: no undo brings
+   * back the old file). Unsaved changes stay unsaved.
    */
   renameOpenPipeline(fromId: string, renamed: PipelineFile): void;
   setProblems(pipeline: PipelineFile, problems: PipelineProblem[]): void;
@@ -77,13 +77,13 @@ export const createPipelineSlice: SliceCreator<PipelineSlice> = (set) => ({
   renameOpenPipeline: (fromId, { id, name }) =>
     set((s) => {
       if (!s.openPipeline || s.openPipeline.id !== fromId) return {};
-      const withId = (p: PipelineFile) => ({ ...p, id });
+      const renamed = (p: PipelineFile) => ({ ...p, id, name });
       return {
-        openPipeline: { ...s.openPipeline, id, name },
-        savedPipeline: s.savedPipeline && { ...s.savedPipeline, id, name },
-        past: s.past.map(withId),
-        future: s.future.map(withId),
-        gestureBase: s.gestureBase && withId(s.gestureBase),
+        openPipeline: renamed(s.openPipeline),
+        savedPipeline: s.savedPipeline && renamed(s.savedPipeline),
+        past: s.past.map(renamed),
+        future: s.future.map(renamed),
+        gestureBase: s.gestureBase && renamed(s.gestureBase),
       };
     }),
   setProblems: (pipeline, problems) => set(({ openPipeline }) => (openPipeline === pipeline ? { problems, problemsOf: pipeline } : {})),

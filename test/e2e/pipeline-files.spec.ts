@@ -81,6 +81,13 @@ test('Rename moves the file to the new name, refuses a clash in place, and keeps
   // The edit made before the rename is still there, unsaved, and saves into the renamed file.
   await expect(page.getByTestId('dirty-indicator')).toBeVisible();
   await expect(page.getByTestId('node-label-filter_big')).toHaveText('Unsaved label');
+  // A rename is not an edit: undo takes back the label, not the name, and leaves nothing unsaved.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('node-label-filter_big')).toHaveText('Keep orders over 100');
+  await expect(page.getByTestId('open-pipeline-name')).toHaveText('Large orders');
+  await expect(page.getByTestId('dirty-indicator')).toHaveCount(0);
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('node-label-filter_big')).toHaveText('Unsaved label');
   await page.keyboard.press(`${mod}+s`);
   await expect(page.getByTestId('dirty-indicator')).toHaveCount(0);
   expect(JSON.parse(await readFile(fileOf(served.dir, 'large-orders'), 'utf8')).nodes[1].label).toBe('Unsaved label');
