@@ -5,7 +5,7 @@ import { loadPipelineFile, parsePipeline, pipelineOrThrow } from '../model/load'
 import { serializePipeline, writeFileAtomic } from '../model/save';
 import { createRegistry, type NodeRegistry } from '../nodes/registry';
 import { defaultDataDir } from './data-dir';
-import { DraftStore } from './draft-store';
+import { DraftStore, draftFolder } from './draft-store';
 import { duplicatePipeline, renamePipeline, savePipelineAs } from './pipeline-copies';
 import { findPipelineFile, newPipelineFile, newPipelineId, scanPipelineFolder } from './pipeline-folder';
 import { RecentPipelines } from './recent-pipelines';
@@ -31,7 +31,7 @@ export interface Backend extends PipewrightApi {
 export function createBackend(options: BackendOptions): Backend {
   const registry = options.registry ?? createRegistry();
   const dataDir = options.dataDir ?? defaultDataDir();
-  const drafts = new DraftStore(path.join(dataDir, 'drafts'));
+  const drafts = new DraftStore(draftFolder(dataDir, options.pipelinesDir));
   const recent = new RecentPipelines(path.join(dataDir, 'recent-pipelines.json'), path.resolve(options.pipelinesDir));
   const runs = new RunService({
     registry,

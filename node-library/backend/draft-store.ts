@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipelineFileSchema, type PipelineDraft, type PipelineFile } from '../contract';
@@ -13,7 +14,17 @@ function canonical(text: string): string {
 }
 
 /**
- * Autosaved unsaved changes, one file per pipeline id in `<dataDir>/drafts/`,
+ * Where the drafts of one pipelines folder live: `<dataDir>/drafts/<folder name>-<hash of its path>/`,
+ * so two folders with a pipeline of the same id never see each other's drafts.
+ */
+export function draftFolder(dataDir: string, pipelinesDir: string): string {
+  const folder = path.resolve(pipelinesDir);
+  const name = path.basename(folder).replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40);
+  return path.join(dataDir, 'drafts', `${name}-${createHash('sha256').update(folder).digest('hex').slice(0, 10)}`);
+}
+
+/**
+ * Autosaved unsaved changes, one file per pipeline id in the folder's draft folder,
  * written atomically in the pipeline file format. A draft outlives a crash
  * and goes when its pipeline is saved or its changes are discarded.
  */

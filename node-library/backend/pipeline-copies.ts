@@ -41,7 +41,9 @@ export async function renamePipeline(dir: string, source: PipelineFile, name: st
   }
   if (await pipelineIdTaken(dir, id)) throw clash(id, newPipelineFile(dir, id));
   await writeNewPipeline(dir, renamed);
-  await rm(oldFile);
+  await rm(oldFile).catch((error: Error) => {
+    throw new PipewrightError('E_PIPELINE_006', `wrote ${path.basename(newPipelineFile(dir, id))} but could not remove ${path.basename(oldFile)}: ${error.message}`);
+  });
   return renamed;
 }
 

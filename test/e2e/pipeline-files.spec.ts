@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { draftFolder } from '../../node-library/backend/draft-store';
 import { canvasPositions, mod, selectNode } from './editor-actions';
 import { expect, test } from './serve-fixture';
 
@@ -139,7 +140,7 @@ test('Recent lists the last opened pipelines, newest first, across a reload and 
 });
 
 test('an unsaved edit is autosaved as a draft and offered back after the tab was closed without saving', async ({ page, served }, testInfo) => {
-  const draft = path.join(served.dir, '.pipewright-data', 'drafts', 'big-orders.json');
+  const draft = path.join(draftFolder(path.join(served.dir, '.pipewright-data'), served.dir), 'big-orders.json');
   await page.goto(served.url);
   await openPipeline(page, 'big-orders', 'Big orders');
   await relabel(page, 'filter_big', 'Edited before the crash');
@@ -166,7 +167,7 @@ test('an unsaved edit is autosaved as a draft and offered back after the tab was
 });
 
 test('a discarded draft is gone, and the file opens as it was saved', async ({ page, served }) => {
-  const draft = path.join(served.dir, '.pipewright-data', 'drafts', 'big-orders.json');
+  const draft = path.join(draftFolder(path.join(served.dir, '.pipewright-data'), served.dir), 'big-orders.json');
   await page.goto(served.url);
   await openPipeline(page, 'big-orders', 'Big orders');
   await relabel(page, 'filter_big', 'Not wanted');

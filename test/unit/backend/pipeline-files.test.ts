@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../../node-library/backend/create-backend';
 import { dispatch } from '../../../node-library/backend/dispatch';
+import { draftFolder } from '../../../node-library/backend/draft-store';
 import { serializePipeline, writeNewFileAtomic } from '../../../node-library/model/save';
 import { copyExamples, tempDir } from '../helpers';
 
@@ -93,16 +94,21 @@ describe('Save As, Rename, Duplicate', () => {
 });
 
 describe('drafts', () => {
-  it('keeps unsaved changes atomically in <dataDir>/drafts and offers them while newer than the file', async () => {
-    const { dataDir, backend } = await backendOnExamples();
+  it('keeps unsaved changes atomically in <dataDir>/drafts/<folder> and offers them while newer than the file', async () => {
+    const { dir, dataDir, backend } = await backendOnExamples();
     const pipeline = await backend.loadPipeline('big-orders');
     expect(await backend.loadDraft('big-orders')).toBeNull();
     const edited = { ...pipeline, description: 'edited, not saved' };
     await backend.saveDraft(edited);
-    expect(await readdir(path.join(dataDir, 'drafts'))).toEqual(['big-orders.json']);
+    expect(draftFolder(dataDir, dir)).toMatch(new RegExp(`drafts/${path.basename(dir)}-[0-9a-f]{10}$`));
+    expect(await readdir(draftFolder(dataDir, dir))).toEqual(['big-orders.json']);
     const draft = await backend.loadDraft('big-orders');
     expect(draft).toEqual({ pipeline: edited, savedAt: expect.any(Number) });
     expect(Math.abs(draft!.savedAt - Date.now())).toBeLessThan(10_000);
+    // Another folder with a pipeline of the same id, same data folder: its own drafts only.
+    const other = createBackend({ pipelinesDir: await copyExamples(), dataDir });
+    expect(await other.loadDraft('big-orders')).toBeNull();
+    await other.close();
   });
 
   it('is gone once the pipeline is saved, and is not offered when it matches the file or is older', async () => {
@@ -111,14 +117,14 @@ describe('drafts', () => {
     const edited = { ...pipeline, description: 'edited' };
     await backend.saveDraft(edited);
     await backend.savePipeline('big-orders', edited);
-    expect(await readdir(path.join(dataDir, 'drafts'))).toEqual([]);
+    expect(await readdir(draftFolder(dataDir, dir))).toEqual([]);
 
     await backend.saveDraft(edited); // a late autosave of what was just saved
     expect(await backend.loadDraft('big-orders')).toBeNull();
 
     await backend.saveDraft({ ...edited, description: 'older than the file' });
     const past = new Date(Date.now() - 60_000);
-    await utimes(path.join(dataDir, 'drafts', 'big-orders.json'), past, past);
+    await utimes(path.join(draftFolder(dataDir, dir), 'big-orders.json'), past, past);
     expect(await backend.loadDraft('big-orders')).toBeNull();
     await writeFile(path.join(dir, 'big-orders.pipeline.json'), JSON.stringify(edited)); // hand-formatted, same content
     await backend.saveDraft(edited);
@@ -126,7 +132,7 @@ describe('drafts', () => {
   });
 
   it('discardDraft and deletePipeline remove the draft; a draft needs an existing pipeline', async () => {
-    const { dataDir, backend } = await backendOnExamples();
+    const { dir, dataDir, backend } = await backendOnExamples();
     const pipeline = await backend.loadPipeline('big-orders');
     await backend.saveDraft({ ...pipeline, description: 'x' });
     await backend.discardDraft('big-orders');
@@ -134,7 +140,7 @@ describe('drafts', () => {
     await backend.discardDraft('big-orders'); // nothing to discard is fine
     await backend.saveDraft({ ...pipeline, description: 'x' });
     await backend.deletePipeline('big-orders');
-    expect(await readdir(path.join(dataDir, 'drafts'))).toEqual([]);
+    expect(await readdir(draftFolder(dataDir, dir))).toEqual([]);
     await expect(backend.saveDraft({ ...pipeline, id: 'nope' })).rejects.toMatchObject({ code: 'E_PIPELINE_005' });
     await expect(dispatch(backend, 'saveDraft', [{ ...pipeline, nodes: 'x' }])).rejects.toMatchObject({ code: 'E_API_001' });
   });
