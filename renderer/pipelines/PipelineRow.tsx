@@ -49,17 +49,17 @@ export function PipelineRow({ pipeline: p, isOpen, dirty, actions, testId }: Pro
         </span>
       </button>
       <button
-            type="button"
-            className="pw-icon-button pw-pipeline-row__menu"
-            data-testid={`pipeline-menu-${p.id}`}
-            aria-label={`Actions for ${p.name}`}
-            aria-haspopup="menu"
-            aria-expanded={menuOpen}
-            title="Rename, duplicate, delete…"
-            onClick={(e) => setMenuAt(menuOpen ? null : e.currentTarget.getBoundingClientRect())}
-          >
-            ⋯
-          </button>
+        type="button"
+        className="pw-icon-button pw-pipeline-row__menu"
+        data-testid={`pipeline-menu-${p.id}`}
+        aria-label={`Actions for ${p.name}`}
+        aria-haspopup="menu"
+        aria-expanded={menuOpen}
+        title="Rename, duplicate, delete…"
+        onClick={(e) => setMenuAt(menuOpen ? null : e.currentTarget.getBoundingClientRect())}
+      >
+        ⋯
+      </button>
       {menuAt && <PipelineMenu items={items} label={`Actions for ${p.name}`} anchor={menuAt} onClose={closeMenu} />}
     </li>
   );

@@ -56,6 +56,12 @@ test('Save As writes the unsaved canvas as a second pipeline that reopens identi
   await expect.poll(() => readFile(fileOf(served.dir, 'huge-orders'), 'utf8')).toBe(saved);
   await openPipeline(page, 'big-orders', 'Big orders');
   await expect(page.getByTestId('node-label-filter_big')).toHaveText('Keep orders over 100');
+  // Shift+Ctrl/Cmd+S asks for the new name too; Escape leaves everything as it was.
+  await page.keyboard.press(`Shift+${mod}+s`);
+  await expect(page.getByTestId('dialog')).toContainText('Save “Big orders” as…');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('open-pipeline-name')).toHaveText('Big orders');
 });
 
 test('Rename moves the file to the new name, refuses a clash in place, and keeps unsaved changes', async ({ page, served }) => {
