@@ -196,6 +196,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await openPipeline(page, 'big-orders', 'Big orders');
     await relabel(page, 'filter_big', 'Keep orders over 200');
     const sidebar = page.getByRole('navigation', { name: 'Pipelines' });
+    // The header (title, All/Recent, New) fits on one line within the list's width.
+    const newButton = (await page.getByTestId('new-pipeline').boundingBox())!;
+    const row = (await page.getByTestId('pipeline-list-item-big-orders').boundingBox())!;
+    expect(newButton.x + newButton.width).toBeLessThanOrEqual(row.x + row.width + 1);
+    expect(newButton.height).toBeLessThan(32);
     await sidebar.screenshot({ path: path.join(testInfo.project.outputDir, `sidebar-${scheme}.png`) });
 
     const last = 'sales-report';
