@@ -5,7 +5,10 @@ import { loadPipelineFile, parsePipeline, pipelineOrThrow } from '../model/load'
 import { serializePipeline, writeFileAtomic } from '../model/save';
 import { createRegistry, type NodeRegistry } from '../nodes/registry';
 import { defaultDataDir } from './data-dir';
+import { DraftStore, draftFolder } from './draft-store';
+import { duplicatePipeline, renamePipeline, savePipelineAs } from './pipeline-copies';
 import { findPipelineFile, newPipelineFile, newPipelineId, scanPipelineFolder } from './pipeline-folder';
+import { RecentPipelines } from './recent-pipelines';
 import { RunService } from './run-service';
 
 export interface BackendOptions {
@@ -27,9 +30,12 @@ export interface Backend extends PipewrightApi {
 /** The one backend object that Electron's IPC and serve mode's WebSocket both expose. */
 export function createBackend(options: BackendOptions): Backend {
   const registry = options.registry ?? createRegistry();
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const drafts = new DraftStore(draftFolder(dataDir, options.pipelinesDir));
+  const recent = new RecentPipelines(path.join(dataDir, 'recent-pipelines.json'), path.resolve(options.pipelinesDir));
   const runs = new RunService({
     registry,
-    dataDir: options.dataDir ?? defaultDataDir(),
+    dataDir,
     concurrency: options.concurrency,
     keepRunsPerPipeline: options.keepRunsPerPipeline ?? 200,
   });
@@ -37,6 +43,17 @@ export function createBackend(options: BackendOptions): Backend {
   const loadChecked = async (pipelineId: string) => {
     const file = await findPipelineFile(options.pipelinesDir, pipelineId);
     return { file, pipeline: pipelineOrThrow(await loadPipelineFile(file, registry), path.basename(file)) };
+  };
+  // Graph problems (an unconnected input, a missing param) do not stop the editor opening a work in progress;
+  // it shows them in its problems panel, and startRun refuses the pipeline until they are fixed.
+  const loadForEditing = async (pipelineId: string) => {
+    const file = await findPipelineFile(options.pipelinesDir, pipelineId);
+    return pipelineOrThrow(await loadPipelineFile(file, registry, { graph: false }), path.basename(file));
+  };
+  // A file deleted or renamed outside the app drops out of the list.
+  const recentThatExist = async () => {
+    const existing = new Set((await scanPipelineFolder(options.pipelinesDir)).map((e) => e.id));
+    return (await recent.list()).filter((id) => existing.has(id));
   };
   const runDetail = (runId: string) => {
     const detail = runs.store.getRun(runId);
@@ -49,16 +66,12 @@ export function createBackend(options: BackendOptions): Backend {
       const entries = await scanPipelineFolder(options.pipelinesDir);
       return entries.map(({ id, name, description, nodeCount }) => ({ id, name, description, nodeCount }));
     },
-    async loadPipeline(pipelineId) {
-      // Graph problems (an unconnected input, a missing param) do not stop the editor opening a work in progress;
-      // it shows them in its problems panel, and startRun refuses the pipeline until they are fixed.
-      const file = await findPipelineFile(options.pipelinesDir, pipelineId);
-      return pipelineOrThrow(await loadPipelineFile(file, registry, { graph: false }), path.basename(file));
-    },
+    loadPipeline: loadForEditing,
     async savePipeline(pipelineId, pipeline) {
       if (pipeline.id !== pipelineId) throw new PipewrightError('E_API_001', `pipeline id ${pipeline.id} does not match ${pipelineId}`);
       const file = await findPipelineFile(options.pipelinesDir, pipelineId).catch(() => newPipelineFile(options.pipelinesDir, pipelineId));
       await writeFileAtomic(file, serializePipeline(pipeline));
+      await drafts.discard(pipelineId);
     },
     async createPipeline(name) {
       const id = await newPipelineId(options.pipelinesDir, name);
@@ -71,7 +84,32 @@ export function createBackend(options: BackendOptions): Backend {
       await rm(file).catch((error: Error) => {
         throw new PipewrightError('E_PIPELINE_006', `could not delete ${path.basename(file)}: ${error.message}`);
       });
+      await drafts.discard(pipelineId);
+      await recent.remove(pipelineId);
     },
+    savePipelineAs: (pipeline, name) => savePipelineAs(options.pipelinesDir, pipeline, name),
+    async renamePipeline(pipelineId, name) {
+      const renamed = await renamePipeline(options.pipelinesDir, await loadForEditing(pipelineId), name);
+      if (renamed.id !== pipelineId) {
+        await drafts.move(pipelineId, renamed);
+        await recent.rename(pipelineId, renamed.id);
+        runs.store.renamePipeline(pipelineId, renamed.id);
+      }
+      return renamed;
+    },
+    duplicatePipeline: async (pipelineId) => duplicatePipeline(options.pipelinesDir, await loadForEditing(pipelineId)),
+    listRecentPipelines: recentThatExist,
+    async addRecentPipeline(pipelineId) {
+      await findPipelineFile(options.pipelinesDir, pipelineId);
+      await recent.add(pipelineId);
+      return recentThatExist();
+    },
+    async saveDraft(pipeline) {
+      await findPipelineFile(options.pipelinesDir, pipeline.id);
+      await drafts.save(pipeline);
+    },
+    loadDraft: async (pipelineId) => drafts.load(pipelineId, await findPipelineFile(options.pipelinesDir, pipelineId)),
+    discardDraft: (pipelineId) => drafts.discard(pipelineId),
     async validatePipeline(pipeline) {
       const result = parsePipeline(JSON.stringify(pipeline), registry);
       return result.ok ? [] : result.problems;

@@ -25,14 +25,29 @@ export function newPipelineFile(dir: string, pipelineId: string): string {
   return path.join(dir, `${pipelineId}${suffix}`);
 }
 
-/**
- * A pipeline id for a new pipeline called `name`: lower-case words joined by
- * `-` ("Big orders!" -> `big-orders`), made unique among the folder's ids and
- * file names by a `-2`, `-3`... suffix.
- */
-export async function newPipelineId(dir: string, name: string): Promise<string> {
+/** The id a pipeline called `name` gets: lower-case words joined by `-` ("Big orders!" -> `big-orders`). */
+export function pipelineIdFromName(name: string): string {
   const words = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  const base = (/^[a-z]/.test(words) ? words : `pipeline${words ? `-${words}` : ''}`).slice(0, 56).replace(/-+$/, '');
+  return (/^[a-z]/.test(words) ? words : `pipeline${words ? `-${words}` : ''}`).slice(0, 56).replace(/-+$/, '');
+}
+
+/** A pipeline id for a new pipeline called `name`, made unique in the folder by a `-2`, `-3`... suffix. */
+export async function newPipelineId(dir: string, name: string): Promise<string> {
+  return freeId(dir, pipelineIdFromName(name));
+}
+
+/** The id of a copy of `pipelineId`: `<id>-copy`, then `<id>-copy-2`, `-copy-3`... */
+export async function copyPipelineId(dir: string, pipelineId: string): Promise<string> {
+  return freeId(dir, `${pipelineId.slice(0, 51)}-copy`);
+}
+
+/** Whether another pipeline in the folder has this id or its file name. */
+export async function pipelineIdTaken(dir: string, pipelineId: string): Promise<boolean> {
+  return (await scanPipelineFolder(dir)).some((e) => e.id === pipelineId) || exists(newPipelineFile(dir, pipelineId));
+}
+
+/** `base`, else `base-2`, `base-3`...: the first that is free among the folder's ids and file names. */
+async function freeId(dir: string, base: string): Promise<string> {
   const taken = new Set((await scanPipelineFolder(dir)).map((e) => e.id));
   for (let n = 1; ; n++) {
     const id = n === 1 ? base : `${base}-${n}`;

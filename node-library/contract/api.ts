@@ -15,6 +15,12 @@ export type StartRunRequest = z.infer<typeof startRunRequestSchema>;
 
 export const pipelineNameSchema = z.string().trim().min(1, 'a pipeline needs a name').max(200);
 
+/** Unsaved changes kept by the autosave, and when they were written (ms since the epoch). */
+export interface PipelineDraft {
+  pipeline: PipelineFile;
+  savedAt: number;
+}
+
 export const runIdSchema = z.string().min(1).max(100);
 
 export const runFilterSchema = z.strictObject({
@@ -34,8 +40,26 @@ export interface PipewrightApi {
   savePipeline(pipelineId: string, pipeline: PipelineFile): Promise<void>;
   /** A new, empty pipeline file; its id is derived from the name and unique in the folder. */
   createPipeline(name: string): Promise<PipelineFile>;
-  /** Removes the pipeline's file from the folder. Run history stays. */
+  /** Removes the pipeline's file (and its draft) from the folder. Run history stays. */
   deletePipeline(pipelineId: string): Promise<void>;
+  /** Writes `pipeline` (the canvas, saved or not) as a new file named `name`, under a fresh id; never overwrites. */
+  savePipelineAs(pipeline: PipelineFile, name: string): Promise<PipelineFile>;
+  /**
+   * Renames a pipeline: its name, and its id and file name, which follow the
+   * name. Its draft and run history move along; a clash with another pipeline is refused.
+   */
+  renamePipeline(pipelineId: string, name: string): Promise<PipelineFile>;
+  /** Copies the pipeline's file under the id `<id>-copy` (`-copy-2`...). */
+  duplicatePipeline(pipelineId: string): Promise<PipelineFile>;
+  /** Ids of the pipelines last opened in this folder, newest first, at most 10. */
+  listRecentPipelines(): Promise<string[]>;
+  /** Puts a pipeline first in the recent list; answers the new list. */
+  addRecentPipeline(pipelineId: string): Promise<string[]>;
+  /** Keeps unsaved changes in the app's data folder until the pipeline is saved or the draft discarded. */
+  saveDraft(pipeline: PipelineFile): Promise<void>;
+  /** The pipeline's draft when it is newer than the file and differs from it, else null. */
+  loadDraft(pipelineId: string): Promise<PipelineDraft | null>;
+  discardDraft(pipelineId: string): Promise<void>;
   /** Every problem the loader would report for this pipeline (schema and graph); empty when it is valid. */
   validatePipeline(pipeline: PipelineFile): Promise<PipelineProblem[]>;
   listNodeTypes(): Promise<NodeTypeInfo[]>;
@@ -65,6 +89,14 @@ export const apiArgs = {
   savePipeline: z.tuple([pipelineIdSchema, pipelineFileSchema]),
   createPipeline: z.tuple([pipelineNameSchema]),
   deletePipeline: z.tuple([pipelineIdSchema]),
+  savePipelineAs: z.tuple([pipelineFileSchema, pipelineNameSchema]),
+  renamePipeline: z.tuple([pipelineIdSchema, pipelineNameSchema]),
+  duplicatePipeline: z.tuple([pipelineIdSchema]),
+  listRecentPipelines: z.tuple([]),
+  addRecentPipeline: z.tuple([pipelineIdSchema]),
+  saveDraft: z.tuple([pipelineFileSchema]),
+  loadDraft: z.tuple([pipelineIdSchema]),
+  discardDraft: z.tuple([pipelineIdSchema]),
   // Not checked against the file schema here: schema problems are the answer, not a refusal.
   validatePipeline: z.tuple([z.unknown()]),
   listNodeTypes: z.tuple([]),
@@ -86,6 +118,14 @@ export const apiChannels: { [M in ApiMethod]: string } = {
   savePipeline: 'app:pipelines.save',
   createPipeline: 'app:pipelines.create',
   deletePipeline: 'app:pipelines.delete',
+  savePipelineAs: 'app:pipelines.saveAs',
+  renamePipeline: 'app:pipelines.rename',
+  duplicatePipeline: 'app:pipelines.duplicate',
+  listRecentPipelines: 'app:recent.list',
+  addRecentPipeline: 'app:recent.add',
+  saveDraft: 'app:drafts.save',
+  loadDraft: 'app:drafts.load',
+  discardDraft: 'app:drafts.discard',
   validatePipeline: 'app:pipelines.validate',
   listNodeTypes: 'app:nodeTypes.list',
   startRun: 'app:runs.start',

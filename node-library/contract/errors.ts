@@ -9,6 +9,7 @@ export const errorCodes = {
   E_PIPELINE_004: 'The pipeline graph is invalid',
   E_PIPELINE_005: 'No pipeline with this id',
   E_PIPELINE_006: 'The pipeline file could not be read or written',
+  E_PIPELINE_007: 'Another pipeline already has this id',
   E_API_001: 'The API call has invalid arguments',
   E_API_002: 'Unknown API method',
   E_API_003: 'The request came from a frame that is not the app',

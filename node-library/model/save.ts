@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { link, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipelineFileSchema, type PipelineFile } from '../contract';
 
@@ -21,6 +21,36 @@ export function serializePipeline(pipeline: PipelineFile): string {
 
 /** Temp file, fsync, rename, fsync of the folder: a crash leaves the old file or the new one. */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const temp = await writeTemp(file, text);
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncFolder(file);
+}
+
+/**
+ * Like writeFileAtomic, but never replaces a file: when `file` exists it
+ * throws an error with code EEXIST and leaves it alone. A hard link puts the
+ * complete temp file in place in one step, failing if the name is taken.
+ */
+export async function writeNewFileAtomic(file: string, text: string): Promise<void> {
+  const temp = await writeTemp(file, text);
+  try {
+    await link(temp, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    // A file system without hard links: exclusive create, which still refuses an existing file.
+    await writeFile(file, text, { flag: 'wx' });
+  } finally {
+    await rm(temp, { force: true });
+  }
+  await syncFolder(file);
+}
+
+async function writeTemp(file: string, text: string): Promise<string> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'w');
@@ -30,11 +60,14 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     } finally {
       await handle.close();
     }
-    await rename(temp, file);
+    return temp;
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+async function syncFolder(file: string): Promise<void> {
   const dir = await open(path.dirname(file), 'r');
   try {
     await dir.sync();

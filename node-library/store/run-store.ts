@@ -223,6 +223,16 @@ export class RunStore {
     ).run(pipelineId, key, JSON.stringify(value), Date.now());
   }
 
+  /** A renamed pipeline keeps its history: its runs and kept state move to the new id, in one transaction. */
+  renamePipeline(fromId: string, toId: string): void {
+    this.assertOpen();
+    this.flush();
+    this.db.transaction(() => {
+      this.query('UPDATE runs SET pipeline_id = ? WHERE pipeline_id = ?').run(toId, fromId);
+      this.query('UPDATE OR REPLACE pipeline_state SET pipeline_id = ? WHERE pipeline_id = ?').run(toId, fromId);
+    })();
+  }
+
   /**
    * Keeps the newest `keepPerPipeline` runs of each pipeline and deletes the
    * rest with all their rows; runs still running are never deleted. Returns

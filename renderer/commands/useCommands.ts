@@ -6,20 +6,24 @@ import { useCopySelection } from '../hooks/useCopySelection';
 import { useCutSelection } from '../hooks/useCutSelection';
 import { useDeletePipeline } from '../hooks/useDeletePipeline';
 import { useDeleteSelection } from '../hooks/useDeleteSelection';
+import { useDuplicatePipeline } from '../hooks/useDuplicatePipeline';
 import { useDuplicateSelection } from '../hooks/useDuplicateSelection';
 import { useFitView } from '../hooks/useFitView';
 import { useNewPipeline } from '../hooks/useNewPipeline';
+import { useOpenPipeline } from '../hooks/useOpenPipeline';
 import { useOpenQuickAdd } from '../hooks/useOpenQuickAdd';
 import { usePaste } from '../hooks/usePaste';
 import { useRedo } from '../hooks/useRedo';
+import { useRenamePipeline } from '../hooks/useRenamePipeline';
 import { useRunPipeline } from '../hooks/useRunPipeline';
 import { useSavePipeline } from '../hooks/useSavePipeline';
+import { useSavePipelineAs } from '../hooks/useSavePipelineAs';
 import { useSelectAll } from '../hooks/useSelectAll';
 import { useToggleTheme } from '../hooks/useToggleTheme';
 import { useUndo } from '../hooks/useUndo';
 import { useAppStore } from '../store/app-store';
 import type { AppState } from '../store/app-state';
-import { selectCanCancel, selectCanRedo, selectCanRun, selectCanUndo } from '../store/selectors';
+import { selectCanCancel, selectCanRedo, selectCanRun, selectCanUndo, selectRecentPipelines } from '../store/selectors';
 import type { Command } from './command';
 
 const selectEnabled = (s: AppState) => ({
@@ -32,6 +36,7 @@ const selectEnabled = (s: AppState) => ({
   canRun: selectCanRun(s),
   canCancel: selectCanCancel(s),
   snap: s.snapToGrid,
+  recent: selectRecentPipelines(s),
 });
 
 /** Every user command, each backed by its hook; the shortcuts and the command palette read this list. */
@@ -40,6 +45,10 @@ export function useCommands(): Command[] {
   const save = useSavePipeline();
   const newPipeline = useNewPipeline();
   const deletePipeline = useDeletePipeline();
+  const saveAs = useSavePipelineAs();
+  const renamePipeline = useRenamePipeline();
+  const duplicatePipeline = useDuplicatePipeline();
+  const openPipeline = useOpenPipeline();
   const undo = useUndo();
   const redo = useRedo();
   const copy = useCopySelection();
@@ -60,7 +69,13 @@ export function useCommands(): Command[] {
     return [
       { id: 'save', title: 'Save pipeline', group: 'File', shortcuts: [{ key: 's', mod: true, shift: false }], inTextFields: true, enabled: on.open, run: () => void save() },
       { id: 'new-pipeline', title: 'New pipeline…', group: 'File', enabled: true, run: () => void newPipeline() },
+      { id: 'save-as', title: 'Save pipeline as…', group: 'File', shortcuts: [{ key: 's', mod: true, shift: true }], inTextFields: true, enabled: on.open, run: () => void saveAs() },
+      { id: 'rename-pipeline', title: 'Rename pipeline…', group: 'File', enabled: on.open, run: () => on.openId && void renamePipeline(on.openId) },
+      { id: 'duplicate-pipeline', title: 'Duplicate pipeline', group: 'File', enabled: on.open, run: () => on.openId && void duplicatePipeline(on.openId) },
       { id: 'delete-pipeline', title: 'Delete pipeline…', group: 'File', enabled: on.open, run: () => on.openId && void deletePipeline(on.openId) },
+      ...on.recent
+        .filter((p) => p.id !== on.openId)
+        .map((p): Command => ({ id: `open-recent-${p.id}`, title: `Open recent: ${p.name}`, group: 'File', enabled: true, run: () => void openPipeline(p.id) })),
       { id: 'undo', title: 'Undo', group: 'Edit', shortcuts: [{ key: 'z', mod: true, shift: false }], enabled: on.canUndo, run: undo },
       { id: 'redo', title: 'Redo', group: 'Edit', shortcuts: [{ key: 'z', mod: true, shift: true }, { key: 'y', mod: true, shift: false }], enabled: on.canRedo, run: redo },
       { id: 'copy', title: 'Copy', group: 'Edit', shortcuts: [{ key: 'c', mod: true }], shortcutsShownOnly: true, enabled: on.nodesSelected, run: () => void copy() },
@@ -80,5 +95,5 @@ export function useCommands(): Command[] {
       { id: 'run', title: 'Run pipeline', group: 'Run', shortcuts: [{ key: 'Enter', mod: true }], inTextFields: true, enabled: on.canRun, run: () => void run() },
       { id: 'cancel-run', title: 'Cancel run', group: 'Run', enabled: on.canCancel, run: () => void cancel() },
     ];
-  }, [on, save, newPipeline, deletePipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, layout, fit, toggleTheme, run, cancel]);
+  }, [on, save, newPipeline, saveAs, renamePipeline, duplicatePipeline, deletePipeline, openPipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, layout, fit, toggleTheme, run, cancel]);
 }

@@ -1,4 +1,6 @@
 import { useCallback } from 'react';
+import { api } from '../api/client';
+import { discardDraftOf } from '../pipelines/draft-autosave';
 import { askUser } from '../store/ask-user';
 import { useAppStore } from '../store/app-store';
 import { selectDirty } from '../store/selectors';
@@ -23,6 +25,9 @@ export function useConfirmLeave(): () => Promise<boolean> {
       ],
     });
     if (answer?.action === 'save') return save();
-    return answer?.action === 'discard';
+    if (answer?.action !== 'discard') return false;
+    // Discarded on purpose: no draft should offer them back later.
+    if (state.openPipeline) void discardDraftOf(state.openPipeline, api);
+    return true;
   }, [save]);
 }

@@ -2,14 +2,16 @@ import { useCallback, useRef } from 'react';
 import { api } from '../api/client';
 import { useAppStore } from '../store/app-store';
 import { useConfirmLeave } from './useConfirmLeave';
+import { useOfferDraft } from './useOfferDraft';
 
 /**
- * Opens a pipeline by id, asking first when the open one has unsaved changes.
- * When opens overlap, the last one asked for wins.
+ * Opens a pipeline by id, asking first when the open one has unsaved changes,
+ * then offering back a draft the autosave kept. When opens overlap, the last one asked for wins.
  */
 export function useOpenPipeline(): (pipelineId: string) => Promise<void> {
   const latest = useRef(0);
   const confirmLeave = useConfirmLeave();
+  const offerDraft = useOfferDraft();
   return useCallback(
     async (pipelineId: string) => {
       const request = ++latest.current;
@@ -20,10 +22,11 @@ export function useOpenPipeline(): (pipelineId: string) => Promise<void> {
         if (request !== latest.current) return;
         setOpenPipeline(pipeline);
         dismissError();
+        await offerDraft(pipeline);
       } catch (error) {
         if (request === latest.current) showError(error);
       }
     },
-    [confirmLeave],
+    [confirmLeave, offerDraft],
   );
 }

@@ -1,51 +1,69 @@
+import { useMemo, useState } from 'react';
 import { useDeletePipeline } from '../hooks/useDeletePipeline';
+import { useDuplicatePipeline } from '../hooks/useDuplicatePipeline';
 import { useNewPipeline } from '../hooks/useNewPipeline';
 import { useOpenPipeline } from '../hooks/useOpenPipeline';
+import { useRenamePipeline } from '../hooks/useRenamePipeline';
+import { useSavePipelineAs } from '../hooks/useSavePipelineAs';
 import { useAppStore } from '../store/app-store';
-import { selectDirty, selectOpenPipelineId, selectPipelines } from '../store/selectors';
+import { selectDirty, selectOpenPipelineId, selectPipelines, selectRecentPipelines } from '../store/selectors';
+import { PipelineRow, type PipelineActions } from './PipelineRow';
 import './pipelines.css';
 
-/** The sidebar's pipeline list: every pipeline in the folder; click to open, New to make one. */
+type Tab = 'all' | 'recent';
+
+/** The sidebar's pipelines: every one in the folder, or the recently opened; click to open, New to make one. */
 export function PipelineList() {
+  const [tab, setTab] = useState<Tab>('all');
   const pipelines = useAppStore(selectPipelines);
+  const recent = useAppStore(selectRecentPipelines);
   const openId = useAppStore(selectOpenPipelineId);
   const dirty = useAppStore(selectDirty);
   const open = useOpenPipeline();
   const create = useNewPipeline();
   const remove = useDeletePipeline();
+  const rename = useRenamePipeline();
+  const duplicate = useDuplicatePipeline();
+  const saveAs = useSavePipelineAs();
+  const actions = useMemo(
+    (): PipelineActions => ({
+      open: (id) => void open(id),
+      rename: (id) => void rename(id),
+      duplicate: (id) => void duplicate(id),
+      saveAs: () => void saveAs(),
+      remove: (id) => void remove(id),
+    }),
+    [open, rename, duplicate, saveAs, remove],
+  );
+  const shown = tab === 'all' ? pipelines : recent;
   return (
     <nav className="pw-pipelines" aria-label="Pipelines">
       <header className="pw-sidebar__header">
         <h2 className="pw-sidebar__title">Pipelines</h2>
+        <div className="pw-tabs" role="tablist" aria-label="Which pipelines">
+          {(['all', 'recent'] as const).map((t) => (
+            <button key={t} type="button" role="tab" className="pw-tabs__tab" aria-selected={tab === t} data-testid={`pipelines-tab-${t}`} onClick={() => setTab(t)}>
+              {t === 'all' ? 'All' : 'Recent'}
+            </button>
+          ))}
+        </div>
         <button type="button" className="pw-button pw-button--small" data-testid="new-pipeline" onClick={() => void create()}>
           + New
         </button>
       </header>
       {pipelines === null && <p className="pw-sidebar__hint">Loading…</p>}
-      {pipelines?.length === 0 && <p className="pw-sidebar__hint">No *.pipeline.json files in this folder yet.</p>}
-      <ul className="pw-pipeline-list">
-        {pipelines?.map((p) => (
-          <li key={p.id} className="pw-pipeline-row">
-            <button
-              type="button"
-              className={`pw-pipeline-item${p.id === openId ? ' pw-pipeline-item--open' : ''}`}
-              data-testid={`pipeline-list-item-${p.id}`}
-              aria-current={p.id === openId ? 'page' : undefined}
-              title={p.description}
-              onClick={() => void open(p.id)}
-            >
-              <span className="pw-pipeline-item__name">
-                {p.name}
-                {p.id === openId && dirty && <span className="pw-pipeline-item__dirty" title="Unsaved changes"> ●</span>}
-              </span>
-              <span className="pw-pipeline-item__meta">
-                {p.id} · {p.nodeCount} {p.nodeCount === 1 ? 'node' : 'nodes'}
-              </span>
-            </button>
-            <button type="button" className="pw-icon-button pw-pipeline-row__delete" data-testid={`delete-pipeline-${p.id}`} aria-label={`Delete ${p.name}`} title="Delete…" onClick={() => void remove(p.id)}>
-              🗑
-            </button>
-          </li>
+      {tab === 'all' && pipelines?.length === 0 && <p className="pw-sidebar__hint">No *.pipeline.json files in this folder yet.</p>}
+      {tab === 'recent' && pipelines && recent.length === 0 && <p className="pw-sidebar__hint">Pipelines you open appear here.</p>}
+      <ul className="pw-pipeline-list" data-testid={`pipelines-${tab}`}>
+        {shown?.map((p) => (
+          <PipelineRow
+            key={p.id}
+            pipeline={p}
+            isOpen={p.id === openId}
+            dirty={dirty}
+            actions={actions}
+            testId={tab === 'all' ? `pipeline-list-item-${p.id}` : `recent-pipeline-${p.id}`}
+          />
         ))}
       </ul>
     </nav>

@@ -27,13 +27,22 @@ export interface PipelineSlice {
   problemsOf: PipelineFile | null;
   /** Sizes the canvas measured; canvas-only, never saved. */
   nodeSizes: Record<string, NodeSize>;
+  /** Ids of the pipelines last opened, newest first. */
+  recentPipelineIds: string[];
   setPipelines(pipelines: PipelineSummary[]): void;
+  setRecentPipelineIds(ids: string[]): void;
   setNodeTypes(nodeTypes: NodeTypeInfo[]): void;
   /** Opens a loaded pipeline: clears history, selection and the previous run's view. */
   setOpenPipeline(pipeline: PipelineFile): void;
   closePipeline(): void;
   /** The pipeline `saved` is now on disk (the open one may have moved on since). */
   markSaved(saved: PipelineFile): void;
+  /**
+   * The open pipeline's file was renamed: the canvas, the saved copy and every
+   * undo step take the new id and name (a rename is not an edit: no undo brings
+   * back the old file). Unsaved changes stay unsaved.
+   */
+  renameOpenPipeline(fromId: string, renamed: PipelineFile): void;
   setProblems(pipeline: PipelineFile, problems: PipelineProblem[]): void;
   setNodeSizes(sizes: Record<string, NodeSize>): void;
 }
@@ -46,7 +55,9 @@ export const createPipelineSlice: SliceCreator<PipelineSlice> = (set) => ({
   problems: [],
   problemsOf: null,
   nodeSizes: {},
+  recentPipelineIds: [],
   setPipelines: (pipelines) => set({ pipelines }),
+  setRecentPipelineIds: (recentPipelineIds) => set({ recentPipelineIds }),
   setNodeTypes: (nodeTypes) => set({ nodeTypes }),
   setOpenPipeline: (pipeline) =>
     set({
@@ -63,6 +74,18 @@ export const createPipelineSlice: SliceCreator<PipelineSlice> = (set) => ({
   closePipeline: () =>
     set({ openPipeline: null, savedPipeline: null, problems: [], problemsOf: null, nodeSizes: {}, previews: {}, ...noSelection, ...initialHistory, ...initialRun }),
   markSaved: (saved) => set(({ openPipeline }) => (openPipeline?.id === saved.id ? { savedPipeline: saved } : {})),
+  renameOpenPipeline: (fromId, { id, name }) =>
+    set((s) => {
+      if (!s.openPipeline || s.openPipeline.id !== fromId) return {};
+      const renamed = (p: PipelineFile) => ({ ...p, id, name });
+      return {
+        openPipeline: renamed(s.openPipeline),
+        savedPipeline: s.savedPipeline && renamed(s.savedPipeline),
+        past: s.past.map(renamed),
+        future: s.future.map(renamed),
+        gestureBase: s.gestureBase && renamed(s.gestureBase),
+      };
+    }),
   setProblems: (pipeline, problems) => set(({ openPipeline }) => (openPipeline === pipeline ? { problems, problemsOf: pipeline } : {})),
   setNodeSizes: (sizes) => set(({ nodeSizes }) => ({ nodeSizes: { ...nodeSizes, ...sizes } })),
 });

@@ -1,4 +1,4 @@
-import type { NodeState, NodeTypeInfo, PipelineNode, PipelineProblem } from '../../node-library/contract';
+import type { NodeState, NodeTypeInfo, PipelineNode, PipelineProblem, PipelineSummary } from '../../node-library/contract';
 import { typeMap } from '../edits/connect';
 import { samePipeline } from '../edits/same-pipeline';
 import type { AppState } from './app-state';
@@ -28,6 +28,15 @@ const problemsByNode = lastOf((problems: PipelineProblem[]) => {
 });
 
 export const selectPipelines = (s: AppState) => s.pipelines;
+let lastRecent: { pipelines: AppState['pipelines']; ids: string[]; summaries: PipelineSummary[] } | undefined;
+/** The recently opened pipelines that are in the list, newest first; a stable array while neither changes. */
+export const selectRecentPipelines = (s: AppState): PipelineSummary[] => {
+  if (lastRecent?.pipelines !== s.pipelines || lastRecent.ids !== s.recentPipelineIds) {
+    const summaries = s.recentPipelineIds.flatMap((id) => s.pipelines?.find((p) => p.id === id) ?? []);
+    lastRecent = { pipelines: s.pipelines, ids: s.recentPipelineIds, summaries };
+  }
+  return lastRecent.summaries;
+};
 export const selectNodeTypes = (s: AppState) => s.nodeTypes;
 export const selectOpenPipeline = (s: AppState) => s.openPipeline;
 export const selectOpenPipelineId = (s: AppState) => s.openPipeline?.id ?? null;

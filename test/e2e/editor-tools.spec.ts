@@ -84,6 +84,7 @@ test('leaving unsaved changes asks first; delete asks and removes the file', asy
   await page.getByTestId('pipeline-list-item-big-orders').click();
   await expect(page.getByTestId('node-label-filter_big')).toHaveText('Keep orders over 100');
 
+  await page.getByTestId('pipeline-menu-other').click();
   await page.getByTestId('delete-pipeline-other').click();
   await expect(page.getByTestId('dialog')).toContainText('Delete “Other”?');
   await page.getByTestId('dialog-delete').click();

@@ -1,0 +1,60 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../model/save';
+
+const keep = 10;
+
+type RecentFile = Record<string, string[]>;
+
+/**
+ * The pipelines last opened, newest first, kept in `<dataDir>/recent-pipelines.json`
+ * per pipelines folder (two folders never mix). Writes run one at a time.
+ */
+export class RecentPipelines {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly file: string,
+    private readonly folder: string,
+  ) {}
+
+  async list(): Promise<string[]> {
+    return (await this.readAll())[this.folder] ?? [];
+  }
+
+  add(pipelineId: string): Promise<string[]> {
+    return this.update((ids) => [pipelineId, ...ids.filter((id) => id !== pipelineId)]);
+  }
+
+  rename(fromId: string, toId: string): Promise<string[]> {
+    return this.update((ids) => ids.map((id) => (id === fromId ? toId : id)).filter((id, i, all) => all.indexOf(id) === i));
+  }
+
+  remove(pipelineId: string): Promise<string[]> {
+    return this.update((ids) => ids.filter((id) => id !== pipelineId));
+  }
+
+  private update(change: (ids: string[]) => string[]): Promise<string[]> {
+    const next = this.queue.then(async () => {
+      const all = await this.readAll();
+      const ids = change(all[this.folder] ?? []).slice(0, keep);
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFileAtomic(this.file, `${JSON.stringify({ ...all, [this.folder]: ids }, null, 2)}\n`);
+      return ids;
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** A missing or damaged file is an empty list: recent files are a convenience, never a reason to fail. */
+  private async readAll(): Promise<RecentFile> {
+    try {
+      const raw = JSON.parse(await readFile(this.file, 'utf8')) as unknown;
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+      const entries = Object.entries(raw).filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].every((id) => typeof id === 'string'));
+      return Object.fromEntries(entries);
+    } catch {
+      return {};
+    }
+  }
+}
