@@ -8,6 +8,7 @@ import { resolveNodeParams } from '../engine/run-node';
 import { resolveRunParams, type RunParams } from '../model/params';
 import type { NodeRegistry } from '../nodes/registry';
 import { RunStore } from '../store/run-store';
+import { capLogs } from './log-cap';
 
 export interface RunServiceOptions {
   registry: NodeRegistry;
@@ -19,6 +20,8 @@ export interface RunServiceOptions {
   /** Runs kept per pipeline; older ones are pruned at start and every 50 runs (pruning VACUUMs). */
   keepRunsPerPipeline?: number;
   cacheMaxBytes?: number;
+  /** Log lines kept per node in one run (100,000 by default). */
+  logCap?: number;
 }
 
 export interface StartRequest {
@@ -131,10 +134,10 @@ export class RunService {
     const runId = `run_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
     const controller = new AbortController();
     this.store.beginRun({ runId, pipeline, source: request.source, params, trigger: request.trigger, partial: request.partial, resumedFrom: extra.resumedFrom, startedAt: Date.now() });
-    const emit = (event: RunEvent) => {
+    const emit = capLogs((event: RunEvent) => {
       this.store.append(event);
       for (const listener of this.listeners) listener(event);
-    };
+    }, this.options.logCap);
     const done = runPipeline(pipeline, {
       runId,
       registry: this.options.registry,
