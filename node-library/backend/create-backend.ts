@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PIPELINE_FORMAT, PipewrightError, type PipelineFile, type PipewrightApi } from '../contract';
 import { loadPipelineFile, parsePipeline, pipelineOrThrow } from '../model/load';
-import { serializePipeline, writeFileAtomic } from '../model/save';
+import { removeStaleTemps, serializePipeline, writeFileAtomic } from '../model/save';
 import { createRegistry, type NodeRegistry } from '../nodes/registry';
 import { defaultDataDir } from './data-dir';
 import { DraftStore, draftFolder } from './draft-store';
@@ -31,6 +31,8 @@ export interface Backend extends PipewrightApi {
 export function createBackend(options: BackendOptions): Backend {
   const registry = options.registry ?? createRegistry();
   const dataDir = options.dataDir ?? defaultDataDir();
+  // A save cut off by a crash leaves a temp file next to the pipelines; cleared at start.
+  void removeStaleTemps(options.pipelinesDir);
   const drafts = new DraftStore(draftFolder(dataDir, options.pipelinesDir));
   const recent = new RecentPipelines(path.join(dataDir, 'recent-pipelines.json'), path.resolve(options.pipelinesDir));
   const runs = new RunService({

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, rm, writeFile } from 'node:fs/promises';
+import { link, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipelineFileSchema, type PipelineFile } from '../contract';
 
@@ -23,7 +23,7 @@ export function serializePipeline(pipeline: PipelineFile): string {
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const temp = await writeTemp(file, text);
   try {
-    await rename(temp, file);
+    await renameRetrying(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
@@ -48,6 +48,43 @@ export async function writeNewFileAtomic(file: string, text: string): Promise<vo
     await rm(temp, { force: true });
   }
   await syncFolder(file);
+}
+
+/** Temp files this module writes: `.<name>.<12 hex>.tmp` next to the file. */
+const tempName = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes temp files a crash left in `dir` mid-save (older than `minAgeMs`,
+ * so a save in progress in another process is left alone). Returns their names.
+ */
+export async function removeStaleTemps(dir: string, minAgeMs = 60_000): Promise<string[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => tempName.test(n));
+  const removed: string[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => undefined);
+    if (!info || Date.now() - info.mtimeMs < minAgeMs) continue;
+    await rm(file, { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/**
+ * On Windows a rename fails with EPERM, EBUSY or EACCES while another program
+ * (an indexer, a virus scanner, an editor) has the file open for a moment; a
+ * few short retries ride that out before the save fails.
+ */
+async function renameRetrying(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await rename(from, to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 6 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
+    }
+  }
 }
 
 async function writeTemp(file: string, text: string): Promise<string> {
