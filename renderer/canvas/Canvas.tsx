@@ -1,4 +1,4 @@
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, type NodeTypes } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useStore, type NodeTypes } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { gridSize } from '../hooks/useAddNode';
@@ -7,6 +7,7 @@ import { useAppStore } from '../store/app-store';
 import { selectCanvasInput } from '../store/selectors';
 import './canvas.css';
 import { ConnectionHint } from './ConnectionHint';
+import { OverviewContext, selectOverview } from './overview';
 import { PipelineNode } from './PipelineNode';
 import { toFlow, type CachedNode, type PipelineFlowNode } from './to-flow';
 import { useCanvasHandlers } from './useCanvasHandlers';
@@ -17,6 +18,9 @@ const snapGrid: [number, number] = [gridSize, gridSize];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const minimapSize = { width: 170, height: 110 };
 const minimapColor = (node: PipelineFlowNode) => node.data.style.color;
+// While the view moves, the viewport gets its own layer: a pan then only moves pixels already drawn.
+const onMoveStart = (event: unknown) => event && document.querySelector('.pw-canvas')?.classList.add('pw-canvas--moving');
+const onMoveEnd = () => document.querySelector('.pw-canvas')?.classList.remove('pw-canvas--moving');
 const minimapClass = (node: PipelineFlowNode) => `pw-minimap-node pw-minimap-node--${node.data.state}`;
 
 /** The open pipeline as a graph. The store is the source of truth; xyflow only draws it. */
@@ -29,12 +33,14 @@ export function Canvas() {
   // Fit the view when a pipeline opens with nodes; an empty one keeps its viewport, so drops land where they are dropped.
   const fitOnOpen = useMemo(() => (input.pipeline?.nodes.length ?? 0) > 0, [input.pipeline?.id]); // recomputed per pipeline only
   const colorMode = useResolvedTheme();
+  const overview = useStore(selectOverview);
 
   if (!pipeline || !flow) {
     return <div className="pw-canvas pw-canvas--empty">Choose a pipeline on the left to open it, or make a new one.</div>;
   }
   return (
-    <div className="pw-canvas" data-testid="canvas">
+    <div className={`pw-canvas${overview ? ' pw-canvas--overview' : ''}`} data-testid="canvas">
+      <OverviewContext value={overview}>
       <ReactFlow<PipelineFlowNode>
         key={pipeline.id}
         nodes={flow.nodes}
@@ -60,9 +66,12 @@ export function Canvas() {
         snapToGrid={snapToGrid}
         snapGrid={snapGrid}
         connectionRadius={24}
-        minZoom={0.1}
+        minZoom={0.05}
         fitView={fitOnOpen}
         fitViewOptions={fitViewOptions}
+        onlyRenderVisibleElements={!overview}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
       >
         <Background variant={BackgroundVariant.Dots} gap={gridSize} size={1.2} className="pw-canvas__background" />
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
@@ -76,6 +85,7 @@ export function Canvas() {
           </div>
         )}
       </ReactFlow>
+      </OverviewContext>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { NodeSize } from '../store/pipeline-slice';
 import type { NodeDetail, Previews } from '../store/run-slice';
 import { autoLayout } from './auto-layout';
 import { categoryStyle, type CategoryStyle } from './category-style';
+import { estimatedHandles, estimatedHeight, nodeWidth } from './node-geometry';
 
 export type PipelineNodeData = {
   label: string;
@@ -104,13 +105,17 @@ type Deps = readonly [
 ];
 
 function buildNode(pipeline: PipelineFile, node: PipelineNode, [, layout, info, state, detail, preview, selected, size, problems]: Deps): PipelineFlowNode {
+  const inputs = info?.inputs ?? portsFromEdges(pipeline, node, 'to');
+  const outputs = info?.outputs ?? portsFromEdges(pipeline, node, 'from');
   return {
     id: node.id,
     type: 'pipeline',
     position: layout ? { x: layout.x, y: layout.y } : { x: 0, y: 0 },
     width: layout?.width,
     height: layout?.height,
-    measured: size,
+    // Until the node is measured, its size and handles as drawn: a node off screen is then never rendered only to be measured.
+    measured: size ?? { width: nodeWidth, height: estimatedHeight(inputs, outputs) },
+    handles: size ? undefined : estimatedHandles(inputs, outputs),
     selected,
     domAttributes: { 'data-state': state } as never,
     data: {
@@ -120,8 +125,8 @@ function buildNode(pipeline: PipelineFile, node: PipelineNode, [, layout, info, 
       title: node.label === undefined ? node.id : (info?.title ?? node.type),
       style: info ? categoryStyle(info.category) : unknownStyle,
       state,
-      inputs: info?.inputs ?? portsFromEdges(pipeline, node, 'to'),
-      outputs: info?.outputs ?? portsFromEdges(pipeline, node, 'from'),
+      inputs,
+      outputs,
       problems,
       stats: state === 'succeeded' ? stats(detail, preview) : undefined,
     },

@@ -17,6 +17,7 @@ import { useSavePipeline } from '../hooks/useSavePipeline';
 import { useSelectAll } from '../hooks/useSelectAll';
 import { useToggleTheme } from '../hooks/useToggleTheme';
 import { useUndo } from '../hooks/useUndo';
+import { useZoomToActualSize } from '../hooks/useZoomToActualSize';
 import { useAppStore } from '../store/app-store';
 import type { AppState } from '../store/app-state';
 import { selectCanCancel, selectCanRedo, selectCanRun, selectCanUndo } from '../store/selectors';
@@ -51,6 +52,7 @@ export function useCommands(): Command[] {
   const quickAdd = useOpenQuickAdd();
   const layout = useAutoLayout();
   const fit = useFitView();
+  const actualSize = useZoomToActualSize();
   const toggleTheme = useToggleTheme();
   const run = useRunPipeline();
   const cancel = useCancelRun();
@@ -72,6 +74,7 @@ export function useCommands(): Command[] {
       { id: 'add-node', title: 'Add node…', group: 'Add', shortcuts: [{ key: '/' }], enabled: on.open, run: () => quickAdd() },
       { id: 'auto-layout', title: 'Auto-layout (selection, else everything)', group: 'View', shortcuts: [{ key: 'l', shift: true }], enabled: on.open, run: () => void layout() },
       { id: 'fit-view', title: 'Zoom to fit', group: 'View', shortcuts: [{ key: '1', shift: true }, { key: '!', shift: true }], enabled: on.open, run: fit },
+      { id: 'zoom-100', title: 'Zoom to 100%', group: 'View', shortcuts: [{ key: '0', shift: true }, { key: ')', shift: true }], enabled: on.open, run: actualSize },
       { id: 'snap-to-grid', title: on.snap ? 'Turn snap to grid off' : 'Turn snap to grid on', group: 'View', enabled: true, run: () => setSnapToGrid(!on.snap) },
       { id: 'toggle-theme', title: 'Toggle light / dark theme', group: 'View', enabled: true, run: toggleTheme },
       { id: 'theme-system', title: 'Theme: follow the system', group: 'View', enabled: true, run: () => setTheme('system') },
@@ -80,5 +83,5 @@ export function useCommands(): Command[] {
       { id: 'run', title: 'Run pipeline', group: 'Run', shortcuts: [{ key: 'Enter', mod: true }], inTextFields: true, enabled: on.canRun, run: () => void run() },
       { id: 'cancel-run', title: 'Cancel run', group: 'Run', enabled: on.canCancel, run: () => void cancel() },
     ];
-  }, [on, save, newPipeline, deletePipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, layout, fit, toggleTheme, run, cancel]);
+  }, [on, save, newPipeline, deletePipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, layout, fit, actualSize, toggleTheme, run, cancel]);
 }
