@@ -2,6 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { NodeState, NodeTypeInfo, PipelineFile, PipelineNode, PortInfo } from '../../node-library/contract';
 import type { NodeSize } from '../store/pipeline-slice';
 import type { NodeDetail, Previews } from '../store/run-slice';
+import { annotationNodes, type AnnotationFlowNode } from './annotation-nodes';
 import { autoLayout } from './auto-layout';
 import { categoryStyle, type CategoryStyle } from './category-style';
 import { estimatedHandles, estimatedHeight, nodeWidth } from './node-geometry';
@@ -20,6 +21,8 @@ export type PipelineNodeData = {
 };
 
 export type PipelineFlowNode = Node<PipelineNodeData, 'pipeline'>;
+/** Everything the canvas draws as a node: pipeline nodes, frames and notes. */
+export type CanvasNode = PipelineFlowNode | AnnotationFlowNode;
 
 export interface FlowInput {
   nodeTypes: ReadonlyMap<string, NodeTypeInfo>;
@@ -28,6 +31,7 @@ export interface FlowInput {
   previews: Previews;
   selectedNodeIds: readonly string[];
   selectedEdgeIds: readonly string[];
+  selectedAnnotationIds: readonly string[];
   nodeSizes: Record<string, NodeSize>;
   problemsByNode: ReadonlyMap<string, readonly string[]>;
 }
@@ -39,9 +43,9 @@ const unknownStyle = categoryStyle('unknown');
  * The one adapter from a pipeline file (plus the run and canvas view) to
  * xyflow's nodes and edges. Nothing xyflow-only flows back into the file.
  * `cache` keeps each node's object while its inputs are unchanged, so
- * memoised node views skip re-rendering.
+ * memoised node views skip re-rendering (`annotationCache` does the same for frames and notes).
  */
-export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map<string, CachedNode>()): { nodes: PipelineFlowNode[]; edges: Edge[] } {
+export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map<string, CachedNode>(), annotationCache = new Map()): { nodes: CanvasNode[]; edges: Edge[] } {
   const fallback = pipeline.nodes.some((n) => !pipeline.layout[n.id]) ? autoLayout(pipeline) : {};
   const stateOf = (nodeId: string): NodeState => input.nodeStates[nodeId] ?? 'pending';
   const selectedNodes = new Set(input.selectedNodeIds);
@@ -83,7 +87,8 @@ export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map
       className: `pw-edge pw-edge--${stateOf(edge.from.node)}`,
     }));
 
-  return { nodes, edges };
+  // Frames and notes first: xyflow draws them under the nodes.
+  return { nodes: [...annotationNodes(pipeline, input.selectedAnnotationIds, annotationCache), ...nodes], edges };
 }
 
 export interface CachedNode {

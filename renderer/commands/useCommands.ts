@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useAddFrame, useAddNote } from '../hooks/useAddAnnotation';
 import { useAutoLayout } from '../hooks/useAutoLayout';
 import { useCancelRun } from '../hooks/useCancelRun';
 import { useCopySelection } from '../hooks/useCopySelection';
@@ -20,14 +21,14 @@ import { useUndo } from '../hooks/useUndo';
 import { useZoomToActualSize } from '../hooks/useZoomToActualSize';
 import { useAppStore } from '../store/app-store';
 import type { AppState } from '../store/app-state';
-import { selectCanCancel, selectCanRedo, selectCanRun, selectCanUndo } from '../store/selectors';
+import { selectCanCancel, selectCanRedo, selectCanRun, selectCanUndo, selectHasSelection } from '../store/selectors';
 import type { Command } from './command';
 
 const selectEnabled = (s: AppState) => ({
   open: s.openPipeline !== null,
   openId: s.openPipeline?.id ?? null,
   nodesSelected: s.selectedNodeIds.length > 0,
-  anySelected: s.selectedNodeIds.length > 0 || s.selectedEdgeIds.length > 0,
+  anySelected: selectHasSelection(s),
   canUndo: selectCanUndo(s),
   canRedo: selectCanRedo(s),
   canRun: selectCanRun(s),
@@ -50,6 +51,8 @@ export function useCommands(): Command[] {
   const remove = useDeleteSelection();
   const selectAll = useSelectAll();
   const quickAdd = useOpenQuickAdd();
+  const addNote = useAddNote();
+  const addFrame = useAddFrame();
   const layout = useAutoLayout();
   const fit = useFitView();
   const actualSize = useZoomToActualSize();
@@ -72,6 +75,8 @@ export function useCommands(): Command[] {
       { id: 'delete', title: 'Delete selection', group: 'Edit', shortcuts: [{ key: 'Delete' }, { key: 'Backspace' }], enabled: on.anySelected, run: remove },
       { id: 'select-all', title: 'Select all', group: 'Edit', shortcuts: [{ key: 'a', mod: true, shift: false }], enabled: on.open, run: selectAll },
       { id: 'add-node', title: 'Add node…', group: 'Add', shortcuts: [{ key: '/' }], enabled: on.open, run: () => quickAdd() },
+      { id: 'add-note', title: 'Add note', group: 'Add', shortcuts: [{ key: 'n', shift: true }], enabled: on.open, run: addNote },
+      { id: 'add-frame', title: on.nodesSelected ? 'Frame selection' : 'Add frame', group: 'Add', shortcuts: [{ key: 'f', shift: true }], enabled: on.open, run: addFrame },
       { id: 'auto-layout', title: 'Auto-layout (selection, else everything)', group: 'View', shortcuts: [{ key: 'l', shift: true }], enabled: on.open, run: () => void layout() },
       { id: 'fit-view', title: 'Zoom to fit', group: 'View', shortcuts: [{ key: '1', shift: true }, { key: '!', shift: true }], enabled: on.open, run: fit },
       { id: 'zoom-100', title: 'Zoom to 100%', group: 'View', shortcuts: [{ key: '0', shift: true }, { key: ')', shift: true }], enabled: on.open, run: actualSize },
@@ -83,5 +88,5 @@ export function useCommands(): Command[] {
       { id: 'run', title: 'Run pipeline', group: 'Run', shortcuts: [{ key: 'Enter', mod: true }], inTextFields: true, enabled: on.canRun, run: () => void run() },
       { id: 'cancel-run', title: 'Cancel run', group: 'Run', enabled: on.canCancel, run: () => void cancel() },
     ];
-  }, [on, save, newPipeline, deletePipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, layout, fit, actualSize, toggleTheme, run, cancel]);
+  }, [on, save, newPipeline, deletePipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, addNote, addFrame, layout, fit, actualSize, toggleTheme, run, cancel]);
 }

@@ -46,7 +46,7 @@ export const selectCanRun = (s: AppState) => s.openPipeline !== null && s.runSta
 export const selectCanCancel = (s: AppState) => s.runId !== null && s.runStatus === 'running';
 export const selectCanUndo = (s: AppState) => s.past.length > 0;
 export const selectCanRedo = (s: AppState) => s.future.length > 0;
-export const selectHasSelection = (s: AppState) => s.selectedNodeIds.length > 0 || s.selectedEdgeIds.length > 0;
+export const selectHasSelection = (s: AppState) => s.selectedNodeIds.length > 0 || s.selectedEdgeIds.length > 0 || s.selectedAnnotationIds.length > 0;
 
 /** The node the inspector and the log panel show: the last one selected. */
 export const selectPrimaryNodeId = (s: AppState) => s.selectedNodeIds.at(-1) ?? null;
@@ -60,6 +60,7 @@ export const selectCanvasInput = (s: AppState) => ({
   previews: s.previews,
   selectedNodeIds: s.selectedNodeIds,
   selectedEdgeIds: s.selectedEdgeIds,
+  selectedAnnotationIds: s.selectedAnnotationIds,
   nodeSizes: s.nodeSizes,
   problemsByNode: problemsByNode(s.problems),
   snapToGrid: s.snapToGrid,

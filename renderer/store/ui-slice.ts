@@ -52,6 +52,8 @@ export interface UiSlice {
   snapToGrid: boolean;
   /** The inspector field a problem asked to focus, e.g. `param:condition`. */
   focusField: { nodeId: string; field: string; at: number } | null;
+  /** The sticky note whose Markdown is open for typing, if one is. */
+  editingNoteId: string | null;
   /** Run parameters last used per pipeline id, for this session. */
   lastRunParams: Record<string, Record<string, ParamValue>>;
   showError(error: unknown): void;
@@ -64,6 +66,7 @@ export interface UiSlice {
   /** Updates the open run-parameters form; no change when it is not open. */
   updateRunParamsForm(change: Partial<Pick<RunParamsForm, 'error' | 'submitting'>>): void;
   rememberRunParams(pipelineId: string, values: Record<string, ParamValue>): void;
+  setEditingNote(id: string | null): void;
 }
 
 /** An Error, or a plain `{ code?, message }`, as the banner shows it. */
@@ -86,6 +89,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   snapToGrid: stored('pipewright.snapToGrid') !== 'false',
   focusField: null,
   lastRunParams: {},
+  editingNoteId: null,
   showError: (error) => set({ error: toDisplayError(error) }),
   dismissError: () => set({ error: null }),
   setDialog: (dialog) => set({ dialog }),
@@ -102,4 +106,5 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   updateRunParamsForm: (change) =>
     set((s) => (s.overlay?.kind === 'runParams' ? { overlay: { kind: 'runParams', form: { ...s.overlay.form, ...change } } } : {})),
   rememberRunParams: (pipelineId, values) => set((s) => ({ lastRunParams: { ...s.lastRunParams, [pipelineId]: values } })),
+  setEditingNote: (editingNoteId) => set({ editingNoteId }),
 });
