@@ -61,7 +61,7 @@ export function useCommands(): Command[] {
   const cancel = useCancelRun();
 
   return useMemo((): Command[] => {
-    const { setOverlay, setSnapToGrid, setTheme } = useAppStore.getState();
+    const { setOverlay, setSnapToGrid, setTheme, togglePanel } = useAppStore.getState();
     return [
       { id: 'save', title: 'Save pipeline', group: 'File', shortcuts: [{ key: 's', mod: true, shift: false }], inTextFields: true, enabled: on.open, run: () => void save() },
       { id: 'new-pipeline', title: 'New pipeline…', group: 'File', enabled: true, run: () => void newPipeline() },
@@ -81,6 +81,9 @@ export function useCommands(): Command[] {
       { id: 'fit-view', title: 'Zoom to fit', group: 'View', shortcuts: [{ key: '1', shift: true }, { key: '!', shift: true }], enabled: on.open, run: fit },
       { id: 'zoom-100', title: 'Zoom to 100%', group: 'View', shortcuts: [{ key: '0', shift: true }, { key: ')', shift: true }], enabled: on.open, run: actualSize },
       { id: 'snap-to-grid', title: on.snap ? 'Turn snap to grid off' : 'Turn snap to grid on', group: 'View', enabled: true, run: () => setSnapToGrid(!on.snap) },
+      { id: 'toggle-sidebar', title: 'Show / hide the pipelines and nodes panel', group: 'View', shortcuts: [{ key: 'b', mod: true, shift: false }], enabled: true, run: () => togglePanel('sidebar') },
+      { id: 'toggle-inspector', title: 'Show / hide the inspector', group: 'View', shortcuts: [{ key: 'b', mod: true, alt: true, shift: false }], enabled: true, run: () => togglePanel('inspector') },
+      { id: 'toggle-bottom', title: 'Show / hide the logs and problems panel', group: 'View', shortcuts: [{ key: 'j', mod: true, shift: false }], enabled: true, run: () => togglePanel('bottom') },
       { id: 'toggle-theme', title: 'Toggle light / dark theme', group: 'View', enabled: true, run: toggleTheme },
       { id: 'theme-system', title: 'Theme: follow the system', group: 'View', enabled: true, run: () => setTheme('system') },
       { id: 'command-palette', title: 'Command palette', group: 'View', shortcuts: [{ key: 'k', mod: true }], inTextFields: true, enabled: true, run: () => setOverlay({ kind: 'commands' }) },

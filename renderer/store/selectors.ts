@@ -40,6 +40,7 @@ export const selectDialog = (s: AppState) => s.dialog;
 export const selectOverlay = (s: AppState) => s.overlay;
 export const selectTheme = (s: AppState) => s.theme;
 export const selectSnapToGrid = (s: AppState) => s.snapToGrid;
+export const selectCollapsedPanels = (s: AppState) => s.collapsedPanels;
 export const selectRunStatus = (s: AppState) => s.runStatus;
 export const selectRunError = (s: AppState) => s.runError;
 export const selectCanRun = (s: AppState) => s.openPipeline !== null && s.runStatus !== 'starting' && s.runStatus !== 'running';
