@@ -151,7 +151,9 @@ try {
   await page.waitForTimeout(500);
   const startupMonaco = scripts.some((s) => /monaco|editor\.main/i.test(s));
 
-  console.log(`${count} nodes, ${pipeline.edges.length} edges; viewport 1400x900; headless Chromium, --disable-gpu\n`);
+  // Frame rates depend on what else the machine runs: say how busy it was.
+  const load = os.loadavg()[0].toFixed(1);
+  console.log(`${count} nodes, ${pipeline.edges.length} edges; viewport 1400x900; headless Chromium, --disable-gpu; ${os.cpus().length} CPUs, load average ${load}\n`);
   row('open + lay out (click -> nodes and edges shown)', `${openMs.toFixed(0)} ms`, '<= 1000 ms');
 
   const fitZoom = await zoom(page);
