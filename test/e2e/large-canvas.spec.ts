@@ -35,7 +35,7 @@ test('a 1,000-node pipeline: plain boxes when zoomed out, full nodes and only th
     const [, tx, ty, scale] = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec(viewport.style.transform)!.map(Number);
     const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
     const gapsOut: number[] = [];
-    for (const edge of document.querySelectorAll('.react-flow__edge')) {
+    for (const edge of Array.from(document.querySelectorAll('.react-flow__edge'))) {
       const source = edge.getAttribute('aria-label')!.replace(/^Edge from (\S+) to .*$/, '$1');
       const id = edge.getAttribute('data-id')!;
       const handle = document.querySelector(`[data-testid="rf__node-${source}"] .react-flow__handle.source`);
