@@ -22,9 +22,6 @@ const snapGrid: [number, number] = [gridSize, gridSize];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const minimapSize = { width: 170, height: 110 };
 const minimapColor = (node: CanvasNode) => (node.type === 'pipeline' ? node.data.style.color : 'transparent');
-// While the view moves, the viewport gets its own layer: a pan then only moves pixels already drawn.
-const onMoveStart = (event: unknown) => event && document.querySelector('.pw-canvas')?.classList.add('pw-canvas--moving');
-const onMoveEnd = () => document.querySelector('.pw-canvas')?.classList.remove('pw-canvas--moving');
 const minimapClass = (node: CanvasNode) => (node.type === 'pipeline' ? `pw-minimap-node pw-minimap-node--${node.data.state}` : 'pw-minimap-node');
 
 /** The open pipeline as a graph. The store is the source of truth; xyflow only draws it. */
@@ -75,8 +72,6 @@ export function Canvas() {
         fitView={fitOnOpen}
         fitViewOptions={fitViewOptions}
         onlyRenderVisibleElements={!overview}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
       >
         <Background variant={BackgroundVariant.Dots} gap={gridSize} size={1.2} className="pw-canvas__background" />
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
