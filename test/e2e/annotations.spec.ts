@@ -133,6 +133,12 @@ test('a frame around selected nodes: titled, dragged with its nodes, resized, un
   const file = JSON.parse(await readFile(path.join(served.dir, 'big-orders.pipeline.json'), 'utf8'));
   expect(file.annotations).toEqual([expect.objectContaining({ id: 'frame_1', kind: 'frame', title: 'Read and filter' })]);
   expect(Object.keys(file.nodes[0])).not.toContain('x');
+
+  await page.getByTestId('add-note').click();
+  await page.keyboard.type('**Inputs** are read and filtered here.\n\nOwner: data team');
+  await page.keyboard.press('Escape');
+  await clickEmptyCanvas(page);
+  await page.screenshot({ path: path.join(testInfo.project.outputDir, 'frame-with-note.png') });
 });
 
 test('frames and notes come from the command palette too, and Delete removes a selected one', async ({ page, served }) => {
