@@ -75,6 +75,33 @@ export const nodeLayoutSchema = z.strictObject({
   height: z.number().positive().optional(),
 });
 
+/** Where an annotation sits on the canvas, in flow coordinates. */
+const annotationBox = {
+  x: z.number(),
+  y: z.number(),
+  width: z.number().positive(),
+  height: z.number().positive(),
+};
+
+/** A titled frame around a part of the canvas; dragging it moves what lies inside. */
+export const frameAnnotationSchema = z.strictObject({
+  id: nodeIdSchema,
+  kind: z.literal('frame'),
+  title: z.string().max(200),
+  ...annotationBox,
+});
+
+/** A sticky note in Markdown, kept as lines so a diff shows the changed lines. */
+export const noteAnnotationSchema = z.strictObject({
+  id: nodeIdSchema,
+  kind: z.literal('note'),
+  text: z.array(z.string()),
+  ...annotationBox,
+});
+
+/** Canvas-only like `layout`: frames and notes never change what a pipeline does. */
+export const annotationSchema = z.discriminatedUnion('kind', [frameAnnotationSchema, noteAnnotationSchema]);
+
 export const pipelineFileSchema = z.strictObject({
   format: z.literal(PIPELINE_FORMAT),
   id: pipelineIdSchema,
@@ -84,6 +111,7 @@ export const pipelineFileSchema = z.strictObject({
   nodes: z.array(pipelineNodeSchema),
   edges: z.array(pipelineEdgeSchema).default([]),
   layout: z.record(z.string(), nodeLayoutSchema).default({}),
+  annotations: z.array(annotationSchema).optional(),
   /** Cancels the whole run when exceeded. */
   timeoutMs: z.number().int().positive().optional(),
   schedule: z.unknown().optional(),
@@ -93,6 +121,9 @@ export type PipelineFile = z.infer<typeof pipelineFileSchema>;
 export type PipelineNode = z.infer<typeof pipelineNodeSchema>;
 export type PipelineEdge = z.infer<typeof pipelineEdgeSchema>;
 export type NodeLayout = z.infer<typeof nodeLayoutSchema>;
+export type Annotation = z.infer<typeof annotationSchema>;
+export type FrameAnnotation = z.infer<typeof frameAnnotationSchema>;
+export type NoteAnnotation = z.infer<typeof noteAnnotationSchema>;
 export type TriggerRule = z.infer<typeof triggerRuleSchema>;
 
 export interface PipelineSummary {

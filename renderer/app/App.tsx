@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { Canvas } from '../canvas/Canvas';
 import { useClipboardEvents } from '../commands/useClipboardEvents';
 import { useCommands } from '../commands/useCommands';
@@ -12,6 +13,8 @@ import { useResolvedTheme } from '../hooks/useResolvedTheme';
 import { useWarnBeforeUnload } from '../hooks/useWarnBeforeUnload';
 import { Inspector } from '../inspector/Inspector';
 import { Palette } from '../palette/Palette';
+import { useAppStore } from '../store/app-store';
+import { selectCollapsedPanels } from '../store/selectors';
 import { PipelineList } from '../pipelines/PipelineList';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { NodeLogs } from '../runs/NodeLogs';
@@ -38,25 +41,30 @@ function Editor() {
   const commands = useCommands();
   useShortcuts(commands);
   const theme = useResolvedTheme();
+  const collapsed = useAppStore(useShallow(selectCollapsedPanels));
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   return (
-    <div className="pw-app">
+    <div className={['pw-app', ...Object.entries(collapsed).filter(([, off]) => off).map(([panel]) => `pw-app--no-${panel}`)].join(' ')}>
       <Header />
       <ErrorBanner />
-      <aside className="pw-sidebar">
-        <PipelineList />
-        <Palette />
-      </aside>
+      {!collapsed.sidebar && (
+        <aside className="pw-sidebar">
+          <PipelineList />
+          <Palette />
+        </aside>
+      )}
       <main className="pw-main">
         <Canvas />
       </main>
-      <div className="pw-bottom">
-        <NodeLogs />
-        <ProblemsPanel />
-      </div>
-      <Inspector />
+      {!collapsed.bottom && (
+        <div className="pw-bottom">
+          <NodeLogs />
+          <ProblemsPanel />
+        </div>
+      )}
+      {!collapsed.inspector && <Inspector />}
       <Overlays commands={commands} />
     </div>
   );

@@ -5,6 +5,7 @@ import { useToggleTheme } from '../hooks/useToggleTheme';
 import { useUndo } from '../hooks/useUndo';
 import { RunButton } from '../runs/RunButton';
 import { useAppStore } from '../store/app-store';
+import { PanelToggles } from './PanelToggles';
 import { selectCanRedo, selectCanUndo, selectDirty, selectOpenPipelineName } from '../store/selectors';
 
 export function Header() {
@@ -31,6 +32,7 @@ export function Header() {
           </span>
         )}
       </span>
+      <PanelToggles />
       <div className="pw-header__tools">
         <button type="button" className="pw-icon-button" data-testid="undo" title="Undo (Ctrl/Cmd+Z)" aria-label="Undo" disabled={!canUndo} onClick={undo}>
           ↶

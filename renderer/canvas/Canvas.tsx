@@ -1,41 +1,49 @@
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, type NodeTypes } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useStore, type NodeTypes } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { gridSize } from '../hooks/useAddNode';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
 import { useAppStore } from '../store/app-store';
 import { selectCanvasInput } from '../store/selectors';
+import './annotations.css';
 import './canvas.css';
+import { CanvasToolbar } from './CanvasToolbar';
 import { ConnectionHint } from './ConnectionHint';
+import { FrameNode } from './FrameNode';
+import { NoteNode } from './NoteNode';
+import { OverviewContext, selectOverview } from './overview';
 import { PipelineNode } from './PipelineNode';
-import { toFlow, type CachedNode, type PipelineFlowNode } from './to-flow';
+import { toFlow, type CachedNode, type CanvasNode } from './to-flow';
 import { useCanvasHandlers } from './useCanvasHandlers';
 
-const nodeTypes: NodeTypes = { pipeline: PipelineNode };
+const nodeTypes: NodeTypes = { pipeline: PipelineNode, frame: FrameNode, note: NoteNode };
 const fitViewOptions = { padding: 0.25, maxZoom: 1.1 };
 const snapGrid: [number, number] = [gridSize, gridSize];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const minimapSize = { width: 170, height: 110 };
-const minimapColor = (node: PipelineFlowNode) => node.data.style.color;
-const minimapClass = (node: PipelineFlowNode) => `pw-minimap-node pw-minimap-node--${node.data.state}`;
+const minimapColor = (node: CanvasNode) => (node.type === 'pipeline' ? node.data.style.color : 'transparent');
+const minimapClass = (node: CanvasNode) => (node.type === 'pipeline' ? `pw-minimap-node pw-minimap-node--${node.data.state}` : 'pw-minimap-node');
 
 /** The open pipeline as a graph. The store is the source of truth; xyflow only draws it. */
 export function Canvas() {
   const input = useAppStore(useShallow(selectCanvasInput));
   const { pipeline, snapToGrid } = input;
   const cache = useRef(new Map<string, CachedNode>());
-  const flow = useMemo(() => (input.pipeline ? toFlow(input.pipeline, input, cache.current) : null), [input]);
+  const annotationCache = useRef(new Map());
+  const flow = useMemo(() => (input.pipeline ? toFlow(input.pipeline, input, cache.current, annotationCache.current) : null), [input]);
   const handlers = useCanvasHandlers();
   // Fit the view when a pipeline opens with nodes; an empty one keeps its viewport, so drops land where they are dropped.
   const fitOnOpen = useMemo(() => (input.pipeline?.nodes.length ?? 0) > 0, [input.pipeline?.id]); // recomputed per pipeline only
   const colorMode = useResolvedTheme();
+  const overview = useStore(selectOverview);
 
   if (!pipeline || !flow) {
     return <div className="pw-canvas pw-canvas--empty">Choose a pipeline on the left to open it, or make a new one.</div>;
   }
   return (
-    <div className="pw-canvas" data-testid="canvas">
-      <ReactFlow<PipelineFlowNode>
+    <div className={`pw-canvas${overview ? ' pw-canvas--overview' : ''}`} data-testid="canvas">
+      <OverviewContext value={overview}>
+      <ReactFlow<CanvasNode>
         key={pipeline.id}
         nodes={flow.nodes}
         edges={flow.edges}
@@ -60,14 +68,16 @@ export function Canvas() {
         snapToGrid={snapToGrid}
         snapGrid={snapGrid}
         connectionRadius={24}
-        minZoom={0.1}
+        minZoom={0.05}
         fitView={fitOnOpen}
         fitViewOptions={fitViewOptions}
+        onlyRenderVisibleElements={!overview}
       >
         <Background variant={BackgroundVariant.Dots} gap={gridSize} size={1.2} className="pw-canvas__background" />
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-        {pipeline.nodes.length > 0 && <MiniMap<PipelineFlowNode> style={minimapSize} nodeColor={minimapColor} nodeClassName={minimapClass} pannable zoomable />}
+        {pipeline.nodes.length > 0 && <MiniMap<CanvasNode> style={minimapSize} nodeColor={minimapColor} nodeClassName={minimapClass} pannable zoomable />}
         <ConnectionHint />
+        <CanvasToolbar />
         {pipeline.nodes.length === 0 && (
           <div className="pw-canvas__hint" data-testid="canvas-empty-hint">
             Drag a node here from the palette,
@@ -76,6 +86,7 @@ export function Canvas() {
           </div>
         )}
       </ReactFlow>
+      </OverviewContext>
     </div>
   );
 }

@@ -1,12 +1,16 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, type CSSProperties } from 'react';
+import { memo, useContext, type CSSProperties } from 'react';
 import type { PortInfo } from '../../node-library/contract';
 import { StateBadge } from '../runs/StateBadge';
 import { CategoryIcon } from './CategoryIcon';
+import { OverviewContext } from './overview';
+import { OverviewNode } from './OverviewNode';
 import type { PipelineFlowNode } from './to-flow';
 
-/** A pipeline node on the canvas: category, label, type, state, problems, one handle per port. */
+/** A pipeline node on the canvas: category, label, type, state, problems, one handle per port; a plain box when zoomed far out. */
 function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
+  const overview = useContext(OverviewContext);
+  if (overview) return <OverviewNode data={data} selected={selected} />;
   const rows = Math.max(data.inputs.length, data.outputs.length);
   const style = { '--category': data.style.color } as CSSProperties;
   return (

@@ -1,6 +1,5 @@
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import type { NodeSize, XY } from '../store/pipeline-slice';
-import type { PipelineFlowNode } from './to-flow';
 
 export interface CanvasUpdates {
   positions: Record<string, XY>;
@@ -8,20 +7,30 @@ export interface CanvasUpdates {
   dragging: boolean;
   sizes: Record<string, NodeSize>;
   selected: Record<string, boolean>;
+  /** Frames and notes being resized by their handles: the new box, and whether the resize goes on. */
+  resized: Record<string, { box: Partial<XY & NodeSize>; resizing: boolean }>;
 }
 
 /**
- * What the store keeps of xyflow's node changes: positions, measured sizes and
- * selection. Removals are ignored: deleting goes through useDeleteSelection.
+ * What the store keeps of xyflow's node changes: positions, measured sizes,
+ * selection and resizes. Removals are ignored: deleting goes through useDeleteSelection.
  */
-export function collectNodeChanges(changes: NodeChange<PipelineFlowNode>[]): CanvasUpdates {
-  const updates: CanvasUpdates = { positions: {}, dragging: false, sizes: {}, selected: {} };
+export function collectNodeChanges(changes: NodeChange[]): CanvasUpdates {
+  const updates: CanvasUpdates = { positions: {}, dragging: false, sizes: {}, selected: {}, resized: {} };
+  // A resize from the left or top edge moves the item too; that move belongs to the resize, not to a drag.
+  const resizing = new Set(changes.filter((c) => c.type === 'dimensions' && c.resizing !== undefined).map((c) => (c as { id: string }).id));
   for (const change of changes) {
     if (change.type === 'position' && change.position) {
-      updates.positions[change.id] = change.position;
-      updates.dragging ||= change.dragging === true;
+      if (resizing.has(change.id)) updates.resized[change.id] = { box: { ...updates.resized[change.id]?.box, ...change.position }, resizing: true };
+      else {
+        updates.positions[change.id] = change.position;
+        updates.dragging ||= change.dragging === true;
+      }
     }
-    if (change.type === 'dimensions' && change.dimensions) updates.sizes[change.id] = change.dimensions;
+    if (change.type === 'dimensions' && change.dimensions) {
+      if (change.resizing === undefined) updates.sizes[change.id] = change.dimensions;
+      else updates.resized[change.id] = { box: { ...updates.resized[change.id]?.box, ...change.dimensions }, resizing: change.resizing };
+    }
     if (change.type === 'select') updates.selected[change.id] = change.selected;
   }
   return updates;

@@ -2,8 +2,10 @@ import type { Edge, Node } from '@xyflow/react';
 import type { NodeState, NodeTypeInfo, PipelineFile, PipelineNode, PortInfo } from '../../node-library/contract';
 import type { NodeSize } from '../store/pipeline-slice';
 import type { NodeDetail, Previews } from '../store/run-slice';
+import { annotationNodes, type AnnotationFlowNode } from './annotation-nodes';
 import { autoLayout } from './auto-layout';
 import { categoryStyle, type CategoryStyle } from './category-style';
+import { estimatedHandles, estimatedHeight, nodeWidth } from './node-geometry';
 
 export type PipelineNodeData = {
   label: string;
@@ -19,6 +21,8 @@ export type PipelineNodeData = {
 };
 
 export type PipelineFlowNode = Node<PipelineNodeData, 'pipeline'>;
+/** Everything the canvas draws as a node: pipeline nodes, frames and notes. */
+export type CanvasNode = PipelineFlowNode | AnnotationFlowNode;
 
 export interface FlowInput {
   nodeTypes: ReadonlyMap<string, NodeTypeInfo>;
@@ -27,6 +31,7 @@ export interface FlowInput {
   previews: Previews;
   selectedNodeIds: readonly string[];
   selectedEdgeIds: readonly string[];
+  selectedAnnotationIds: readonly string[];
   nodeSizes: Record<string, NodeSize>;
   problemsByNode: ReadonlyMap<string, readonly string[]>;
 }
@@ -38,9 +43,9 @@ const unknownStyle = categoryStyle('unknown');
  * The one adapter from a pipeline file (plus the run and canvas view) to
  * xyflow's nodes and edges. Nothing xyflow-only flows back into the file.
  * `cache` keeps each node's object while its inputs are unchanged, so
- * memoised node views skip re-rendering.
+ * memoised node views skip re-rendering (`annotationCache` does the same for frames and notes).
  */
-export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map<string, CachedNode>()): { nodes: PipelineFlowNode[]; edges: Edge[] } {
+export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map<string, CachedNode>(), annotationCache = new Map()): { nodes: CanvasNode[]; edges: Edge[] } {
   const fallback = pipeline.nodes.some((n) => !pipeline.layout[n.id]) ? autoLayout(pipeline) : {};
   const stateOf = (nodeId: string): NodeState => input.nodeStates[nodeId] ?? 'pending';
   const selectedNodes = new Set(input.selectedNodeIds);
@@ -82,7 +87,8 @@ export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map
       className: `pw-edge pw-edge--${stateOf(edge.from.node)}`,
     }));
 
-  return { nodes, edges };
+  // Frames and notes first: xyflow draws them under the nodes.
+  return { nodes: [...annotationNodes(pipeline, input.selectedAnnotationIds, annotationCache), ...nodes], edges };
 }
 
 export interface CachedNode {
@@ -104,13 +110,17 @@ type Deps = readonly [
 ];
 
 function buildNode(pipeline: PipelineFile, node: PipelineNode, [, layout, info, state, detail, preview, selected, size, problems]: Deps): PipelineFlowNode {
+  const inputs = info?.inputs ?? portsFromEdges(pipeline, node, 'to');
+  const outputs = info?.outputs ?? portsFromEdges(pipeline, node, 'from');
   return {
     id: node.id,
     type: 'pipeline',
     position: layout ? { x: layout.x, y: layout.y } : { x: 0, y: 0 },
     width: layout?.width,
     height: layout?.height,
-    measured: size,
+    // Until the node is measured, its size and handles as drawn: a node off screen is then never rendered only to be measured.
+    measured: size ?? { width: nodeWidth, height: estimatedHeight(inputs, outputs) },
+    handles: size ? undefined : estimatedHandles(inputs, outputs),
     selected,
     domAttributes: { 'data-state': state } as never,
     data: {
@@ -120,8 +130,8 @@ function buildNode(pipeline: PipelineFile, node: PipelineNode, [, layout, info, 
       title: node.label === undefined ? node.id : (info?.title ?? node.type),
       style: info ? categoryStyle(info.category) : unknownStyle,
       state,
-      inputs: info?.inputs ?? portsFromEdges(pipeline, node, 'to'),
-      outputs: info?.outputs ?? portsFromEdges(pipeline, node, 'from'),
+      inputs,
+      outputs,
       problems,
       stats: state === 'succeeded' ? stats(detail, preview) : undefined,
     },

@@ -4,15 +4,23 @@ import { useAddNode } from '../hooks/useAddNode';
 import { connectionRefusal, useConnectPorts } from '../hooks/useConnectPorts';
 import { useOpenQuickAdd } from '../hooks/useOpenQuickAdd';
 import { nodeTypeMime } from '../palette/search-node-types';
+import { isAnnotation } from '../edits/annotations';
 import { useAppStore } from '../store/app-store';
 import { collectEdgeSelection, collectNodeChanges } from './node-changes';
 import { canvasPointer } from './canvas-pointer';
-import type { PipelineFlowNode } from './to-flow';
+import type { CanvasNode } from './to-flow';
 
 /** Where a dropped node goes relative to the pointer: its title under the cursor. */
 const grabOffset = { x: 110, y: 24 };
 
 const isPane = (target: EventTarget | null) => target instanceof Element && target.classList.contains('react-flow__pane');
+
+function partition(record: Record<string, boolean>, test: (id: string) => boolean): [Record<string, boolean>, Record<string, boolean>] {
+  const yes: Record<string, boolean> = {};
+  const no: Record<string, boolean> = {};
+  for (const [id, value] of Object.entries(record)) (test(id) ? yes : no)[id] = value;
+  return [yes, no];
+}
 
 /** The canvas's event handlers: every change goes to the store, every command through its hook. */
 export function useCanvasHandlers() {
@@ -23,12 +31,16 @@ export function useCanvasHandlers() {
 
   return useMemo(
     () => ({
-      onNodesChange(changes: NodeChange<PipelineFlowNode>[]) {
-        const { positions, dragging, sizes, selected } = collectNodeChanges(changes);
+      onNodesChange(changes: NodeChange<CanvasNode>[]) {
+        const { positions, dragging, sizes, selected, resized } = collectNodeChanges(changes);
         const store = useAppStore.getState();
         if (Object.keys(positions).length > 0) store.moveNodes(positions, dragging);
+        for (const [id, { box, resizing }] of Object.entries(resized)) store.resizeAnnotation(id, box, resizing);
         if (Object.keys(sizes).length > 0) store.setNodeSizes(sizes);
-        if (Object.keys(selected).length > 0) store.applySelectionChanges(selected, {});
+        if (Object.keys(selected).length > 0) {
+          const [annotations, nodes] = partition(selected, (id) => isAnnotation(store.openPipeline, id));
+          store.applySelectionChanges(nodes, {}, annotations);
+        }
       },
       onEdgesChange(changes: EdgeChange[]) {
         const selected = collectEdgeSelection(changes);

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useAddFrame, useAddNote } from '../hooks/useAddAnnotation';
 import { useAutoLayout } from '../hooks/useAutoLayout';
 import { useCancelRun } from '../hooks/useCancelRun';
 import { useCopySelection } from '../hooks/useCopySelection';
@@ -21,16 +22,17 @@ import { useSavePipelineAs } from '../hooks/useSavePipelineAs';
 import { useSelectAll } from '../hooks/useSelectAll';
 import { useToggleTheme } from '../hooks/useToggleTheme';
 import { useUndo } from '../hooks/useUndo';
+import { useZoomToActualSize } from '../hooks/useZoomToActualSize';
 import { useAppStore } from '../store/app-store';
 import type { AppState } from '../store/app-state';
-import { selectCanCancel, selectCanRedo, selectCanRun, selectCanUndo, selectRecentPipelines } from '../store/selectors';
+import { selectCanCancel, selectCanRedo, selectCanRun, selectCanUndo, selectHasSelection, selectRecentPipelines } from '../store/selectors';
 import type { Command } from './command';
 
 const selectEnabled = (s: AppState) => ({
   open: s.openPipeline !== null,
   openId: s.openPipeline?.id ?? null,
   nodesSelected: s.selectedNodeIds.length > 0,
-  anySelected: s.selectedNodeIds.length > 0 || s.selectedEdgeIds.length > 0,
+  anySelected: selectHasSelection(s),
   canUndo: selectCanUndo(s),
   canRedo: selectCanRedo(s),
   canRun: selectCanRun(s),
@@ -58,14 +60,17 @@ export function useCommands(): Command[] {
   const remove = useDeleteSelection();
   const selectAll = useSelectAll();
   const quickAdd = useOpenQuickAdd();
+  const addNote = useAddNote();
+  const addFrame = useAddFrame();
   const layout = useAutoLayout();
   const fit = useFitView();
+  const actualSize = useZoomToActualSize();
   const toggleTheme = useToggleTheme();
   const run = useRunPipeline();
   const cancel = useCancelRun();
 
   return useMemo((): Command[] => {
-    const { setOverlay, setSnapToGrid, setTheme } = useAppStore.getState();
+    const { setOverlay, setSnapToGrid, setTheme, togglePanel } = useAppStore.getState();
     return [
       { id: 'save', title: 'Save pipeline', group: 'File', shortcuts: [{ key: 's', mod: true, shift: false }], inTextFields: true, enabled: on.open, run: () => void save() },
       { id: 'new-pipeline', title: 'New pipeline…', group: 'File', enabled: true, run: () => void newPipeline() },
@@ -85,9 +90,15 @@ export function useCommands(): Command[] {
       { id: 'delete', title: 'Delete selection', group: 'Edit', shortcuts: [{ key: 'Delete' }, { key: 'Backspace' }], enabled: on.anySelected, run: remove },
       { id: 'select-all', title: 'Select all', group: 'Edit', shortcuts: [{ key: 'a', mod: true, shift: false }], enabled: on.open, run: selectAll },
       { id: 'add-node', title: 'Add node…', group: 'Add', shortcuts: [{ key: '/' }], enabled: on.open, run: () => quickAdd() },
+      { id: 'add-note', title: 'Add note', group: 'Add', shortcuts: [{ key: 'n', shift: true }], enabled: on.open, run: addNote },
+      { id: 'add-frame', title: on.nodesSelected ? 'Frame selection' : 'Add frame', group: 'Add', shortcuts: [{ key: 'f', shift: true }], enabled: on.open, run: addFrame },
       { id: 'auto-layout', title: 'Auto-layout (selection, else everything)', group: 'View', shortcuts: [{ key: 'l', shift: true }], enabled: on.open, run: () => void layout() },
       { id: 'fit-view', title: 'Zoom to fit', group: 'View', shortcuts: [{ key: '1', shift: true }, { key: '!', shift: true }], enabled: on.open, run: fit },
+      { id: 'zoom-100', title: 'Zoom to 100%', group: 'View', shortcuts: [{ key: '0', shift: true }, { key: ')', shift: true }], enabled: on.open, run: actualSize },
       { id: 'snap-to-grid', title: on.snap ? 'Turn snap to grid off' : 'Turn snap to grid on', group: 'View', enabled: true, run: () => setSnapToGrid(!on.snap) },
+      { id: 'toggle-sidebar', title: 'Show / hide the pipelines and nodes panel', group: 'View', shortcuts: [{ key: 'b', mod: true, shift: false }], enabled: true, run: () => togglePanel('sidebar') },
+      { id: 'toggle-inspector', title: 'Show / hide the inspector', group: 'View', shortcuts: [{ key: 'b', mod: true, alt: true, shift: false }], enabled: true, run: () => togglePanel('inspector') },
+      { id: 'toggle-bottom', title: 'Show / hide the logs and problems panel', group: 'View', shortcuts: [{ key: 'j', mod: true, shift: false }], enabled: true, run: () => togglePanel('bottom') },
       { id: 'toggle-theme', title: 'Toggle light / dark theme', group: 'View', enabled: true, run: toggleTheme },
       { id: 'theme-system', title: 'Theme: follow the system', group: 'View', enabled: true, run: () => setTheme('system') },
       { id: 'command-palette', title: 'Command palette', group: 'View', shortcuts: [{ key: 'k', mod: true }], inTextFields: true, enabled: true, run: () => setOverlay({ kind: 'commands' }) },
@@ -95,5 +106,5 @@ export function useCommands(): Command[] {
       { id: 'run', title: 'Run pipeline', group: 'Run', shortcuts: [{ key: 'Enter', mod: true }], inTextFields: true, enabled: on.canRun, run: () => void run() },
       { id: 'cancel-run', title: 'Cancel run', group: 'Run', enabled: on.canCancel, run: () => void cancel() },
     ];
-  }, [on, save, newPipeline, saveAs, renamePipeline, duplicatePipeline, deletePipeline, openPipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, layout, fit, toggleTheme, run, cancel]);
+  }, [on, save, newPipeline, saveAs, renamePipeline, duplicatePipeline, deletePipeline, openPipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, addNote, addFrame, layout, fit, actualSize, toggleTheme, run, cancel]);
 }

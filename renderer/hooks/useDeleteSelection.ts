@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
+import { removeAnnotations } from '../edits/annotations';
 import { removeElements } from '../edits/remove-elements';
 import { useAppStore } from '../store/app-store';
 
-/** Deletes the selected nodes (with their edges) and the selected edges: one undo step. */
+/** Deletes the selected nodes (with their edges), edges, frames and notes: one undo step. */
 export function useDeleteSelection(): () => void {
   return useCallback(() => {
-    const { selectedNodeIds, selectedEdgeIds, edit } = useAppStore.getState();
-    edit((pipeline) => removeElements(pipeline, selectedNodeIds, selectedEdgeIds));
+    const { selectedNodeIds, selectedEdgeIds, selectedAnnotationIds, edit } = useAppStore.getState();
+    edit((pipeline) => removeAnnotations(removeElements(pipeline, selectedNodeIds, selectedEdgeIds), selectedAnnotationIds));
   }, []);
 }

@@ -1,6 +1,7 @@
 import type { PipelineFile } from '../../node-library/contract';
 import type { AppState, SliceCreator } from './app-state';
-import type { XY } from './pipeline-slice';
+import type { NodeSize, XY } from './pipeline-slice';
+import { moveItems, updateAnnotation } from '../edits/annotations';
 import { pruneSelection } from './selection-slice';
 
 /** How many edits undo can take back. */
@@ -28,10 +29,13 @@ export interface HistorySlice {
   undo(): void;
   redo(): void;
   /**
-   * Moves nodes. Moves while `dragging` make one undo step, recorded by the
-   * first move that is not (or by endGesture); a keyboard nudge is one step.
+   * Moves nodes, frames (with what they hold) and notes. Moves while
+   * `dragging` make one undo step, recorded by the first move that is not
+   * (or by endGesture); a keyboard nudge is one step.
    */
   moveNodes(positions: Record<string, XY>, dragging: boolean): void;
+  /** Resizes a frame or note; like moveNodes, a resize in progress is one undo step. */
+  resizeAnnotation(id: string, box: Partial<XY & NodeSize>, resizing: boolean): void;
   /** A drag ended: records its undo step if a move has not. */
   endGesture(): void;
 }
@@ -69,9 +73,20 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set) => ({
     set((s): Partial<AppState> => {
       const pipeline = s.openPipeline;
       if (!pipeline) return {};
-      const next = moved(pipeline, positions);
       const base = s.gestureBase ?? pipeline;
+      const next = moveItems(pipeline, positions, base, s.nodeSizes);
       if (dragging) return next === pipeline ? {} : { openPipeline: next, gestureBase: base };
+      if (next === base) return { gestureBase: null };
+      return { openPipeline: next, gestureBase: null, past: pushed(s.past, base), future: [], lastEditKey: null };
+    }),
+  resizeAnnotation: (id, box, resizing) =>
+    set((s): Partial<AppState> => {
+      const pipeline = s.openPipeline;
+      if (!pipeline) return {};
+      const rounded = Object.fromEntries(Object.entries(box).map(([k, v]) => [k, Math.round(v)]));
+      const next = updateAnnotation(pipeline, id, rounded);
+      const base = s.gestureBase ?? pipeline;
+      if (resizing) return next === pipeline ? {} : { openPipeline: next, gestureBase: base };
       if (next === base) return { gestureBase: null };
       return { openPipeline: next, gestureBase: null, past: pushed(s.past, base), future: [], lastEditKey: null };
     }),
@@ -82,17 +97,3 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set) => ({
       return { gestureBase: null, past: pushed(s.past, base), future: [], lastEditKey: null };
     }),
 });
-
-/** The pipeline with nodes at new (rounded) positions; the same pipeline when none moved. */
-function moved(pipeline: PipelineFile, positions: Record<string, XY>): PipelineFile {
-  let layout: PipelineFile['layout'] | undefined;
-  for (const [nodeId, position] of Object.entries(positions)) {
-    const x = Math.round(position.x);
-    const y = Math.round(position.y);
-    const current = pipeline.layout[nodeId];
-    if ((current && current.x === x && current.y === y) || !pipeline.nodes.some((n) => n.id === nodeId)) continue;
-    layout ??= { ...pipeline.layout };
-    layout[nodeId] = { ...current, x, y };
-  }
-  return layout ? { ...pipeline, layout } : pipeline;
-}

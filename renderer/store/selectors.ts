@@ -49,13 +49,14 @@ export const selectDialog = (s: AppState) => s.dialog;
 export const selectOverlay = (s: AppState) => s.overlay;
 export const selectTheme = (s: AppState) => s.theme;
 export const selectSnapToGrid = (s: AppState) => s.snapToGrid;
+export const selectCollapsedPanels = (s: AppState) => s.collapsedPanels;
 export const selectRunStatus = (s: AppState) => s.runStatus;
 export const selectRunError = (s: AppState) => s.runError;
 export const selectCanRun = (s: AppState) => s.openPipeline !== null && s.runStatus !== 'starting' && s.runStatus !== 'running';
 export const selectCanCancel = (s: AppState) => s.runId !== null && s.runStatus === 'running';
 export const selectCanUndo = (s: AppState) => s.past.length > 0;
 export const selectCanRedo = (s: AppState) => s.future.length > 0;
-export const selectHasSelection = (s: AppState) => s.selectedNodeIds.length > 0 || s.selectedEdgeIds.length > 0;
+export const selectHasSelection = (s: AppState) => s.selectedNodeIds.length > 0 || s.selectedEdgeIds.length > 0 || s.selectedAnnotationIds.length > 0;
 
 /** The node the inspector and the log panel show: the last one selected. */
 export const selectPrimaryNodeId = (s: AppState) => s.selectedNodeIds.at(-1) ?? null;
@@ -69,6 +70,7 @@ export const selectCanvasInput = (s: AppState) => ({
   previews: s.previews,
   selectedNodeIds: s.selectedNodeIds,
   selectedEdgeIds: s.selectedEdgeIds,
+  selectedAnnotationIds: s.selectedAnnotationIds,
   nodeSizes: s.nodeSizes,
   problemsByNode: problemsByNode(s.problems),
   snapToGrid: s.snapToGrid,

@@ -42,6 +42,9 @@ export type Overlay =
   | { kind: 'runParams'; form: RunParamsForm }
   | null;
 export type ThemePreference = 'system' | 'light' | 'dark';
+/** The side and bottom panels, each of which can be folded away to give the canvas room. */
+export type PanelName = 'sidebar' | 'inspector' | 'bottom';
+export type CollapsedPanels = Record<PanelName, boolean>;
 
 export interface UiSlice {
   /** The error shown in the banner; null when there is none. */
@@ -52,6 +55,10 @@ export interface UiSlice {
   snapToGrid: boolean;
   /** The inspector field a problem asked to focus, e.g. `param:condition`. */
   focusField: { nodeId: string; field: string; at: number } | null;
+  /** Panels folded away; remembered across sessions. */
+  collapsedPanels: CollapsedPanels;
+  /** The sticky note whose Markdown is open for typing, if one is. */
+  editingNoteId: string | null;
   /** Run parameters last used per pipeline id, for this session. */
   lastRunParams: Record<string, Record<string, ParamValue>>;
   showError(error: unknown): void;
@@ -64,6 +71,8 @@ export interface UiSlice {
   /** Updates the open run-parameters form; no change when it is not open. */
   updateRunParamsForm(change: Partial<Pick<RunParamsForm, 'error' | 'submitting'>>): void;
   rememberRunParams(pipelineId: string, values: Record<string, ParamValue>): void;
+  setEditingNote(id: string | null): void;
+  togglePanel(panel: PanelName): void;
 }
 
 /** An Error, or a plain `{ code?, message }`, as the banner shows it. */
@@ -78,6 +87,16 @@ export function toDisplayError(error: unknown): DisplayError {
 const stored = (key: string) => (typeof localStorage === 'undefined' ? null : localStorage.getItem(key));
 const storedTheme = stored('pipewright.theme');
 
+function storedPanels(): CollapsedPanels {
+  const none: CollapsedPanels = { sidebar: false, inspector: false, bottom: false };
+  try {
+    const saved = JSON.parse(stored('pipewright.collapsedPanels') ?? '{}') as Partial<CollapsedPanels>;
+    return { sidebar: saved.sidebar === true, inspector: saved.inspector === true, bottom: saved.bottom === true };
+  } catch {
+    return none;
+  }
+}
+
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   error: null,
   dialog: null,
@@ -86,6 +105,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   snapToGrid: stored('pipewright.snapToGrid') !== 'false',
   focusField: null,
   lastRunParams: {},
+  editingNoteId: null,
+  collapsedPanels: storedPanels(),
   showError: (error) => set({ error: toDisplayError(error) }),
   dismissError: () => set({ error: null }),
   setDialog: (dialog) => set({ dialog }),
@@ -102,4 +123,11 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   updateRunParamsForm: (change) =>
     set((s) => (s.overlay?.kind === 'runParams' ? { overlay: { kind: 'runParams', form: { ...s.overlay.form, ...change } } } : {})),
   rememberRunParams: (pipelineId, values) => set((s) => ({ lastRunParams: { ...s.lastRunParams, [pipelineId]: values } })),
+  setEditingNote: (editingNoteId) => set({ editingNoteId }),
+  togglePanel: (panel) =>
+    set((s) => {
+      const collapsedPanels = { ...s.collapsedPanels, [panel]: !s.collapsedPanels[panel] };
+      localStorage.setItem('pipewright.collapsedPanels', JSON.stringify(collapsedPanels));
+      return { collapsedPanels };
+    }),
 });

@@ -20,12 +20,23 @@ describe('pipeline file schema', () => {
     expect(pipelineFileSchema.safeParse(withString).success).toBe(false);
   });
 
+  it('accepts frames and notes beside the layout', () => {
+    const annotations = [
+      { id: 'frame_1', kind: 'frame', title: 'Inputs', x: 0, y: 0, width: 600, height: 300 },
+      { id: 'note_1', kind: 'note', text: ['**bold**'], x: 20, y: 40, width: 220, height: 120 },
+    ];
+    expect(pipelineFileSchema.parse({ ...csvPipeline('a.csv', 'b.csv'), annotations }).annotations).toEqual(annotations);
+  });
+
   it.each([
     ['a wrong format', { format: 'something/else@1' }, 'format'],
     ['a node id with spaces', { nodes: [{ id: 'my node', type: 'source.read_csv', params: {} }] }, 'nodes.0.id'],
     ['a node type without category', { nodes: [{ id: 'n1', type: 'readcsv', params: {} }] }, 'nodes.0.type'],
     ['an unknown top-level key', { extra: true }, ''],
     ['canvas state inside a node', { nodes: [{ id: 'n1', type: 'source.read_csv', params: {}, selected: true }] }, 'nodes.0'],
+    ['a note whose text is one string', { annotations: [{ id: 'note_1', kind: 'note', text: '# hi', x: 0, y: 0, width: 200, height: 100 }] }, 'annotations.0.text'],
+    ['a frame without a size', { annotations: [{ id: 'frame_1', kind: 'frame', title: 'A', x: 0, y: 0 }] }, 'annotations.0.width'],
+    ['an annotation of an unknown kind', { annotations: [{ id: 'x_1', kind: 'sticker', x: 0, y: 0, width: 1, height: 1 }] }, 'annotations.0.kind'],
   ])('rejects %s, naming the path', (_name, patch, expectedPath) => {
     const result = pipelineFileSchema.safeParse({ ...csvPipeline('a.csv', 'b.csv'), ...patch });
     expect(result.success).toBe(false);

@@ -31,6 +31,24 @@ describe('saving a pipeline', () => {
     expect(changed).toEqual(['      "x": 120,']);
   });
 
+  it('writes frames and notes after the layout, sorted by id, keys in a fixed order, and none when there are none', () => {
+    const pipeline = csvPipeline('in.csv', 'out.csv');
+    const without = serializePipeline(pipeline);
+    expect(without).not.toContain('annotations');
+    pipeline.annotations = [
+      { height: 80, width: 200, y: 5, x: 300, text: ['# Why', 'Rows come **raw**.'], kind: 'note', id: 'note_1' },
+      { id: 'frame_1', kind: 'frame', title: 'Inputs', x: -20, y: -60, width: 600, height: 300 },
+    ];
+    const text = serializePipeline(pipeline);
+    const file = JSON.parse(text);
+    expect(Object.keys(file).slice(-2)).toEqual(['layout', 'annotations']);
+    expect(file.annotations.map((a: { id: string }) => a.id)).toEqual(['frame_1', 'note_1']);
+    expect(Object.keys(file.annotations[1])).toEqual(['id', 'kind', 'text', 'x', 'y', 'width', 'height']);
+    // The logic lines do not move: everything before "layout" is as without annotations.
+    expect(text.slice(0, text.indexOf('"layout"'))).toBe(without.slice(0, without.indexOf('"layout"')));
+    expect(serializePipeline(pipelineFileSchema.parse(JSON.parse(text)))).toBe(text);
+  });
+
   it('replaces the file atomically and leaves no temp file behind', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'p.pipeline.json');
