@@ -1,9 +1,10 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runEventChannel } from '../node-library/contract';
 import { createBackend } from '../node-library/backend/create-backend';
 import { registerIpcHandlers } from './ipc';
+import { guardSession, guardWebContents, type WebContentsLike } from './web-contents-guards';
 import { isAppUrl, secureWindowOptions } from './window';
 
 const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,16 +20,17 @@ registerIpcHandlers(ipcMain, backend, (url) => isAppUrl(url, rendererUrl));
 
 function openWindow(): void {
   const window = new BrowserWindow(secureWindowOptions(path.join(distDir, 'electron', 'preload.cjs')));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   const unsubscribe = backend.onRunEvent((event) => window.webContents.send(runEventChannel, event));
   window.on('closed', unsubscribe);
   window.once('ready-to-show', () => window.show());
   void window.loadFile(rendererIndex);
 }
 
+// Every web contents, including any a bug might create, gets the same guards before it loads anything.
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents as unknown as WebContentsLike, shell));
+
 app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  guardSession(session.defaultSession, (url) => isAppUrl(url, rendererUrl));
   openWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow());
 });

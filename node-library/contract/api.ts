@@ -65,8 +65,8 @@ export const apiArgs = {
   savePipeline: z.tuple([pipelineIdSchema, pipelineFileSchema]),
   createPipeline: z.tuple([pipelineNameSchema]),
   deletePipeline: z.tuple([pipelineIdSchema]),
-  // Not checked against the file schema here: schema problems are the answer, not a refusal.
-  validatePipeline: z.tuple([z.unknown()]),
+  // Only JSON here, not the file schema: schema problems are the answer, not a refusal.
+  validatePipeline: z.tuple([z.json()]),
   listNodeTypes: z.tuple([]),
   startRun: z.tuple([startRunRequestSchema]),
   cancelRun: z.tuple([runIdSchema]),
