@@ -19,6 +19,8 @@ export interface RunServiceOptions {
   /** Runs kept per pipeline; older ones are pruned at start and every 50 runs (pruning VACUUMs). */
   keepRunsPerPipeline?: number;
   cacheMaxBytes?: number;
+  /** Where secret values come from: the app's secret store; by default PIPEWRIGHT_SECRET_<NAME>. */
+  secrets?: (name: string) => string | undefined;
 }
 
 export interface StartRequest {
@@ -136,7 +138,7 @@ export class RunService {
     const done = runPipeline(pipeline, {
       runId,
       registry: this.options.registry,
-      host: localHost(path.dirname(request.source)),
+      host: localHost(path.dirname(request.source), this.options.secrets),
       onEvent: emit,
       signal: controller.signal,
       concurrency: request.concurrency ?? this.options.concurrency,
