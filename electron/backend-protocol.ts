@@ -13,6 +13,7 @@ export interface MessagePortLike {
 }
 
 export type BackendMessage =
+  | { kind: 'ready' }
   | { kind: 'call'; id: number; method: string; args: unknown[] }
   | { kind: 'secrets'; values: Record<string, string> }
   | { kind: 'reply'; id: number; reply: IpcReply }
@@ -29,6 +30,8 @@ export function serveBackend(port: MessagePortLike, backend: PipewrightApi, onSe
       .then((result): IpcReply => ({ ok: true, result }), (error: unknown): IpcReply => ({ ok: false, error: toErrorInfo(error) }))
       .then((reply) => port.post({ kind: 'reply', id: m.id, reply }));
   });
+  // Main holds its messages until this: one posted before the listener existed could be lost.
+  port.post({ kind: 'ready' });
 }
 
 export interface RemoteBackend extends PipewrightApi {
