@@ -21,7 +21,7 @@ describe('the backend process entry', () => {
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       children.push(child);
-      return { postMessage: (m) => void child.send(m), on: (event: 'message' | 'exit', listener: (value: never) => void) => child.on(event, listener), kill: () => child.kill('SIGTERM') };
+      return { postMessage: (m) => void child.send(m), on: (event: string, listener: (value: never) => void) => child.on(event, listener as (...args: unknown[]) => void), kill: () => child.kill('SIGTERM') };
     };
     const host = hostBackend(spawn, () => ({}));
     try {
