@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 import { PipewrightError } from '../node-library/contract';
 import { writeFileAtomic } from '../node-library/model/save';
 
@@ -91,8 +91,10 @@ export class SecretStore {
     if (!(name in this.data.secrets)) throw new PipewrightError('E_SECRET_003', `no secret named ${name}`);
   }
 
-  private save(): Promise<void> {
-    return writeFileAtomic(this.file, `${JSON.stringify(this.data, null, 2)}\n`);
+  private async save(): Promise<void> {
+    await writeFileAtomic(this.file, `${JSON.stringify(this.data, null, 2)}\n`);
+    // Encrypted or not, nobody else on the machine needs to read it (no-op on Windows).
+    await chmod(this.file, 0o600);
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SecretStore, type SafeStorageLike } from '../../../electron/secret-store';
@@ -28,6 +28,7 @@ describe('secret store', () => {
     expect(reopened.values()).toEqual({ GITHUB_TOKEN: 'tok-123456' });
     const onDisk = await readFile(file);
     for (const plain of ['tok-123456', 'postgres://u:pw@h/db', Buffer.from('tok-123456').toString('base64')]) expect(onDisk.includes(plain)).toBe(false);
+    if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it('refuses bad names, duplicates and unknown secrets with typed errors', async () => {
