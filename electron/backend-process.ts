@@ -5,7 +5,8 @@ import { serveBackend } from './backend-protocol';
 
 const { pipelinesDir, dataDir } = JSON.parse(process.argv[2] ?? '{}') as { pipelinesDir: string; dataDir: string };
 let secrets = new Map<string, string>();
-const backend = createBackend({ pipelinesDir, dataDir, secrets: (name) => secrets.get(name) });
+// The app's encrypted store first; PIPEWRIGHT_SECRET_<NAME> still works, as it does headless.
+const backend = createBackend({ pipelinesDir, dataDir, secrets: (name) => secrets.get(name) ?? process.env[`PIPEWRIGHT_SECRET_${name}`] });
 const parentPort = process.parentPort;
 
 serveBackend(
