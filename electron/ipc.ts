@@ -19,11 +19,12 @@ export type IpcReply = { ok: true; result: unknown } | { ok: false; error: Error
 export function registerIpcHandlers(ipcMain: IpcMainLike, backend: PipewrightApi, isTrustedFrame: (url: string) => boolean): void {
   for (const method of apiMethods) {
     ipcMain.handle(apiChannels[method], async (event, ...args): Promise<IpcReply> => {
-      const url = event.senderFrame?.url ?? '';
-      if (!isTrustedFrame(url)) {
-        return { ok: false, error: { code: 'E_API_003', message: `refused ${method} from ${url || 'an unknown frame'}` } };
-      }
       try {
+        // A destroyed frame throws on access; treat anything but a string URL as unknown.
+        const url = typeof event?.senderFrame?.url === 'string' ? event.senderFrame.url : '';
+        if (!isTrustedFrame(url)) {
+          return { ok: false, error: { code: 'E_API_003', message: `refused ${method} from ${url || 'an unknown frame'}` } };
+        }
         return { ok: true, result: await dispatch(backend, method, args) };
       } catch (error) {
         return { ok: false, error: toErrorInfo(error) };

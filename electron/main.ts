@@ -1,40 +1,118 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session, shell, utilityProcess } from 'electron';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runEventChannel } from '../node-library/contract';
-import { createBackend } from '../node-library/backend/create-backend';
+import { defaultDataDir } from '../node-library/backend/data-dir';
+import { aboutPanelOptions, appMenuTemplate, shortcutInputEvents } from './app-menu';
+import { hostBackend, type BackendHost } from './backend-host';
+import { openExternalIfAllowed } from './external-links';
 import { registerIpcHandlers } from './ipc';
+import { isPipelineFile, pipelineFileFromArgv } from './open-files';
+import { SecretStore } from './secret-store';
+import { guardSession, guardWebContents, type WebContentsLike } from './web-contents-guards';
 import { isAppUrl, secureWindowOptions } from './window';
+import { loadWindowState, restoredBounds, saveWindowState } from './window-state';
 
 const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rendererIndex = path.join(distDir, 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
-const pipelinesDir = process.env.PIPEWRIGHT_PIPELINES ?? path.join(app.getAppPath(), 'pipelines');
-// better-sqlite3 built against Electron's ABI by `npm start` (build/electron-native.mjs); the Node build serves tests and the CLI.
-process.env.PIPEWRIGHT_SQLITE_BINDING ??= path.join(distDir, 'electron-native', 'better_sqlite3.node');
+/** Run history, cache and settings: the same per-OS folder the CLI uses. */
+const dataDir = defaultDataDir();
+const windowStateFile = path.join(dataDir, 'window-state.json');
+// better-sqlite3 built for Electron's ABI (build/electron-native.mjs); in a package, native code sits beside the ASAR.
+process.env.PIPEWRIGHT_SQLITE_BINDING ??= path.join(distDir.replace(/app\.asar(?=$|[\\/])/, 'app.asar.unpacked'), 'electron-native', 'better_sqlite3.node');
 
-// The backend moves to a utilityProcess in the desktop-shell issue; the contract stays the same.
-const backend = createBackend({ pipelinesDir, dataDir: app.getPath('userData') });
-registerIpcHandlers(ipcMain, backend, (url) => isAppUrl(url, rendererUrl));
+const openedFile = pipelineFileFromArgv(process.argv, process.cwd());
+let pipelinesDir = openedFile ? path.dirname(openedFile) : (process.env.PIPEWRIGHT_PIPELINES ?? (app.isPackaged ? path.join(app.getPath('documents'), 'Pipewright') : path.join(app.getAppPath(), 'pipelines')));
+let host: BackendHost | undefined;
+let mainWindow: BrowserWindow | undefined;
+let pendingFile: string | undefined;
 
-function openWindow(): void {
-  const window = new BrowserWindow(secureWindowOptions(path.join(distDir, 'electron', 'preload.cjs')));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  const unsubscribe = backend.onRunEvent((event) => window.webContents.send(runEventChannel, event));
-  window.on('closed', unsubscribe);
-  window.once('ready-to-show', () => window.show());
-  void window.loadFile(rendererIndex);
+function forkBackend(folder: string) {
+  mkdirSync(folder, { recursive: true });
+  return utilityProcess.fork(path.join(distDir, 'electron', 'backend-process.mjs'), [JSON.stringify({ pipelinesDir: folder, dataDir })], { serviceName: 'Pipewright backend', stdio: 'inherit' });
 }
 
-app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  openWindow();
-  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow());
-});
+/** Opens the folder of a pipeline file: the backend restarts on it and the window reloads its list. */
+function openPipelineFile(file: string): void {
+  if (!isPipelineFile(file)) return;
+  app.addRecentDocument(file);
+  if (!host) return void (pendingFile = file);
+  pipelinesDir = path.dirname(file);
+  host.restart(() => forkBackend(pipelinesDir));
+  mainWindow?.webContents.reload();
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+async function openWindow(backendHost: BackendHost): Promise<void> {
+  const saved = await loadWindowState(windowStateFile);
+  const bounds = restoredBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
+  const window = new BrowserWindow({ ...secureWindowOptions(path.join(distDir, 'electron', 'preload.cjs')), ...bounds });
+  mainWindow = window;
+  if (saved?.maximized) window.maximize();
+  const unsubscribe = backendHost.backend.onRunEvent((event) => window.webContents.send(runEventChannel, event));
+  window.on('close', () => void saveWindowState(windowStateFile, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }).catch(() => undefined));
+  window.on('closed', () => {
+    unsubscribe();
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadFile(rendererIndex);
+}
 
-app.on('before-quit', () => void backend.close());
+function buildMenu(): void {
+  const template = appMenuTemplate(
+    process.platform,
+    {
+      pressShortcut: (shortcut) => {
+        const contents = BrowserWindow.getFocusedWindow()?.webContents;
+        for (const event of shortcutInputEvents(shortcut, process.platform)) contents?.sendInputEvent(event);
+      },
+      openPipelineFile: async () => {
+        const options = { properties: ['openFile' as const], filters: [{ name: 'Pipewright pipelines', extensions: ['json'] }] };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        if (!result.canceled && result.filePaths[0]) openPipelineFile(result.filePaths[0]);
+      },
+      openLink: (url) => openExternalIfAllowed(shell, url),
+    },
+    !app.isPackaged,
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), process.versions));
+}
+
+// One instance: a second launch (say, a double-clicked pipeline file) hands its file to the first and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const file = pipelineFileFromArgv(argv, workingDirectory);
+    if (file) openPipelineFile(file);
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  // macOS hands files over with an event, possibly before the app is ready.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openPipelineFile(file);
+  });
+  // Every web contents, including any a bug might create, gets the same guards before it loads anything.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents as unknown as WebContentsLike, shell));
+
+  app.whenReady().then(async () => {
+    guardSession(session.defaultSession, (url) => isAppUrl(url, rendererUrl));
+    const secrets = await SecretStore.open(path.join(dataDir, 'secrets.json'), safeStorage);
+    const backendHost = hostBackend(() => forkBackend(pipelinesDir), () => secrets.values());
+    host = backendHost;
+    registerIpcHandlers(ipcMain, backendHost.backend, (url) => isAppUrl(url, rendererUrl));
+    buildMenu();
+    await openWindow(backendHost);
+    if (pendingFile) openPipelineFile(pendingFile);
+    app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && void openWindow(backendHost));
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => host?.stop());
+}

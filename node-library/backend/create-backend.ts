@@ -18,6 +18,8 @@ export interface BackendOptions {
   registry?: NodeRegistry;
   concurrency?: number;
   keepRunsPerPipeline?: number;
+  /** Secret values for runs (the desktop app's encrypted store); by default PIPEWRIGHT_SECRET_<NAME>. */
+  secrets?: (name: string) => string | undefined;
 }
 
 export interface Backend extends PipewrightApi {
@@ -40,6 +42,7 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir,
     concurrency: options.concurrency,
     keepRunsPerPipeline: options.keepRunsPerPipeline ?? 200,
+    secrets: options.secrets,
   });
 
   const loadChecked = async (pipelineId: string) => {

@@ -22,6 +22,8 @@ export interface RunServiceOptions {
   cacheMaxBytes?: number;
   /** Log lines kept per node in one run (100,000 by default). */
   logCap?: number;
+  /** Where secret values come from: the app's secret store; by default PIPEWRIGHT_SECRET_<NAME>. */
+  secrets?: (name: string) => string | undefined;
 }
 
 export interface StartRequest {
@@ -141,7 +143,7 @@ export class RunService {
     const done = runPipeline(pipeline, {
       runId,
       registry: this.options.registry,
-      host: localHost(path.dirname(request.source)),
+      host: localHost(path.dirname(request.source), this.options.secrets),
       onEvent: emit,
       signal: controller.signal,
       concurrency: request.concurrency ?? this.options.concurrency,

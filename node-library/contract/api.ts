@@ -97,8 +97,8 @@ export const apiArgs = {
   saveDraft: z.tuple([pipelineFileSchema]),
   loadDraft: z.tuple([pipelineIdSchema]),
   discardDraft: z.tuple([pipelineIdSchema]),
-  // Not checked against the file schema here: schema problems are the answer, not a refusal.
-  validatePipeline: z.tuple([z.unknown()]),
+  // Only JSON here, not the file schema: schema problems are the answer, not a refusal.
+  validatePipeline: z.tuple([z.json()]),
   listNodeTypes: z.tuple([]),
   startRun: z.tuple([startRunRequestSchema]),
   cancelRun: z.tuple([runIdSchema]),

@@ -22,6 +22,9 @@ export const errorCodes = {
   E_NODE_002: 'A node exceeded its timeout',
   E_NODE_003: 'A mapped node received something that is not a list',
   E_STORE_001: 'The run history was written by a newer version of Pipewright',
+  E_SECRET_001: 'Secret names are UPPER_SNAKE_CASE and unique',
+  E_SECRET_002: 'Secrets cannot be stored encrypted on this machine',
+  E_SECRET_003: 'No secret with this name',
   E_INTERNAL_001: 'Unexpected internal error',
 } as const;
 

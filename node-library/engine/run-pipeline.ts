@@ -9,6 +9,7 @@ import type { RunContext } from './execute-node';
 import { lineage } from './lineage';
 import { planRun, type Reusable } from './plan';
 import type { HostApi } from './host';
+import { createSecretMasker, maskingHost, referencedSecrets } from './secret-masker';
 import { Scheduler } from './scheduler';
 
 export interface RunOptions {
@@ -46,7 +47,12 @@ export interface RunOptions {
  * an event. One engine for the app, the CLI and exported scripts.
  */
 export async function runPipeline(pipeline: PipelineFile, options: RunOptions): Promise<RunState> {
-  const { runId, onEvent: emit } = options;
+  const { runId } = options;
+  // Secret values never leave the run in an event: not in logs, errors or previews.
+  const masker = createSecretMasker();
+  const host = maskingHost(options.host, masker);
+  for (const name of referencedSecrets(pipeline.nodes)) host.secret(name);
+  const emit = (event: RunEvent) => options.onEvent(masker.maskDeep(event));
   const plan = planRun(pipeline, options);
   const nodeIds = pipeline.nodes.map((n) => n.id).filter((id) => plan.run.has(id) || plan.reuse.has(id));
   const params = options.params ?? {};
@@ -59,7 +65,7 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
   const run: RunContext = {
     runId,
     registry: options.registry,
-    host: options.host,
+    host,
     runParams: params,
     data,
     state: options.state ?? { get: (k) => memoryState.get(k), set: (k, v) => void memoryState.set(k, v) },
@@ -68,7 +74,7 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
     emit,
     cache: options.cache,
     fuse: previewRows === 0,
-    fingerprint: lineage(pipeline, plan.incoming, options.registry, options.host, params),
+    fingerprint: lineage(pipeline, plan.incoming, options.registry, host, params),
   };
   const scheduler = new Scheduler(pipeline, plan, run, { reusable: options.reusable, onOutputs: options.onOutputs, previewRows });
   let states: Map<string, NodeState>;
