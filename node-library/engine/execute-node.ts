@@ -1,4 +1,4 @@
-import { PipewrightError, type LogLevel, type PipelineNode, type RunEvent } from '../contract';
+import { nodePorts, PipewrightError, type LogLevel, type PipelineNode, type RunEvent } from '../contract';
 import type { NodeDefinition } from '../nodes/define-node';
 import type { NodeRegistry } from '../nodes/registry';
 import { withAttempts } from './attempts';
@@ -98,7 +98,7 @@ async function mapItems(run: RunContext, node: PipelineNode, definition: NodeDef
     const first = failures.reduce((a, b) => (b.item < a.item ? b : a));
     throw new PipewrightError('E_NODE_001', `${failures.length} of ${items.length} items failed; item ${first.item}: ${first.message}`);
   }
-  return Object.fromEntries(definition.outputs.map((port) => [port.id, results.map((r) => r[port.id])]));
+  return Object.fromEntries(nodePorts(node, definition).outputs.map((port) => [port.id, results.map((r) => r[port.id])]));
 }
 
 function describe(value: unknown): string {

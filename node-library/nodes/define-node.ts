@@ -1,4 +1,4 @@
-import type { LogLevel, NodeTypeInfo, ParamValue, PortInfo } from '../contract';
+import type { LogLevel, NodeTypeInfo, ParamValue, PipelineNode, PortInfo } from '../contract';
 import type { DuckDbSession } from '../data/duckdb-session';
 import type { HostApi } from '../engine/host';
 import { paramInfos, type ParamSpecs, type ParamValues } from './params';
@@ -6,6 +6,8 @@ import { paramInfos, type ParamSpecs, type ParamValues } from './params';
 /** What a node's `run()` receives. The same in the app, the CLI and tests. */
 export interface NodeContext<S extends ParamSpecs = ParamSpecs> {
   nodeId: string;
+  /** The node as the pipeline file has it: code nodes read their `code`, declared `ports` and `secrets` here. */
+  node: PipelineNode;
   params: ParamValues<S>;
   /** Values arriving on input ports, by port id. */
   inputs: Record<string, unknown>;
@@ -36,6 +38,8 @@ export interface NodeDefinition<S extends ParamSpecs = ParamSpecs> {
   description: string;
   inputs: PortInfo[];
   outputs: PortInfo[];
+  /** The user declares this node's ports per node (code nodes); `inputs`/`outputs` are the defaults. */
+  editablePorts?: boolean;
   params: S;
   /** Returns the values of its output ports, by port id. */
   run(ctx: NodeContext<S>): Promise<Record<string, unknown>>;
@@ -55,6 +59,6 @@ export function defineNode<S extends ParamSpecs>(definition: NodeDefinition<S>):
 }
 
 export function nodeTypeInfo(definition: NodeDefinition): NodeTypeInfo {
-  const { type, version, title, category, description, inputs, outputs } = definition;
-  return { type, version, title, category, description, inputs, outputs, params: paramInfos(definition.params) };
+  const { type, version, title, category, description, inputs, outputs, editablePorts } = definition;
+  return { type, version, title, category, description, inputs, outputs, params: paramInfos(definition.params), ...(editablePorts ? { editablePorts } : {}) };
 }
