@@ -151,5 +151,7 @@ process.on('uncaughtException', (error) => fatal('uncaught exception', error));
 process.on('unhandledRejection', (reason) => fatal('unhandled rejection', reason));
 if (parentPort) parentPort.on('message', (event) => onMessage(event.data as ParentMessage));
 else process.on('message', (message) => onMessage(message as ParentMessage));
+// The parent is gone (the app quit or crashed): nothing more will ask for work.
+process.on('disconnect', () => process.exit(0));
 if (process.argv.includes('--report-rss')) setInterval(() => send({ type: 'rss', bytes: process.memoryUsage.rss() }), 100).unref();
 send({ type: 'ready' });

@@ -30,7 +30,9 @@ export function transpile(source: string, language: 'ts' | 'js', fileName: strin
 async function build(source: string, language: 'ts' | 'js', fileName: string, key: string): Promise<Transpiled> {
   const { transform } = await import('esbuild');
   try {
-    const out = await transform(source, { loader: language, format: 'cjs', target: 'node20', sourcemap: 'external', sourcefile: fileName, logLevel: 'silent' });
+    const out = await transform(source, { loader: language, format: 'cjs', target: 'node20',
+      // import() becomes require(): compiled functions have no module loader of their own.
+      supported: { 'dynamic-import': false }, sourcemap: 'external', sourcefile: fileName, logLevel: 'silent' });
     return { code: out.code, sourceMap: out.map, key };
   } catch (error) {
     const first = (error as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors?.[0];
