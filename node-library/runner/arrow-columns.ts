@@ -112,7 +112,11 @@ export function rowsToIpc(rows: readonly unknown[]): Uint8Array {
   const seen = new Set<string>();
   for (const row of rows) {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new TypeError(`a table port needs rows as plain objects, got ${Array.isArray(row) ? 'an array' : typeof row}`);
-    for (const key in row) if (!seen.has(key)) (seen.add(key), names.push(key));
+    for (const key in row) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      names.push(key);
+    }
   }
   return columnsToIpc(
     names.map((name) => {
