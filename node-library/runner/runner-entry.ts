@@ -109,11 +109,26 @@ function outputsOf(call: CallMessage, inputs: Record<string, unknown>, result: R
   });
 }
 
-/** What a fresh runner has open; a call that leaves more behind (a timer, a socket) makes the runner unfit for reuse. */
-const baseline = new Set(process.getActiveResourcesInfo());
+/**
+ * What the runner has open before its first call (the IPC pipes); a call that
+ * leaves more behind (a timer, a socket) makes the runner unfit for reuse.
+ */
+let baseline: Map<string, number> | undefined;
+
+function openResources(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of process.getActiveResourcesInfo()) if (r !== 'FSReqCallback') counts.set(r, (counts.get(r) ?? 0) + 1);
+  return counts;
+}
+
+function isClean(): boolean {
+  for (const [resource, count] of openResources()) if (count > (baseline!.get(resource) ?? 0)) return false;
+  return true;
+}
 
 async function handleCall(call: CallMessage): Promise<void> {
   current = { call, controller: new AbortController() };
+  baseline ??= openResources();
   try {
     const outputs = await runCall(call);
     send({ type: 'result', callId: call.callId, outputs, reusable: isClean() });
@@ -125,9 +140,6 @@ async function handleCall(call: CallMessage): Promise<void> {
   }
 }
 
-function isClean(): boolean {
-  return process.getActiveResourcesInfo().every((r) => baseline.has(r) || r === 'FSReqCallback');
-}
 
 function onMessage(message: ParentMessage): void {
   if (message.type === 'call') void handleCall(message);

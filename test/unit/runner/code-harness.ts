@@ -27,7 +27,7 @@ export interface CodeRun {
   preview(nodeId: string, port?: string): Extract<RunEvent, { type: 'node:preview' }> | undefined;
 }
 
-export async function runCode(pipeline: PipelineFile, options: { secrets?: Record<string, string>; signal?: AbortSignal; state?: Map<string, unknown> } = {}): Promise<CodeRun> {
+export async function runCode(pipeline: PipelineFile, options: { secrets?: Record<string, string>; signal?: AbortSignal; state?: Map<string, unknown>; params?: Record<string, number | string | boolean> } = {}): Promise<CodeRun> {
   const events: RunEvent[] = [];
   const dir = await tempDir();
   const state = options.state;
@@ -37,6 +37,7 @@ export async function runCode(pipeline: PipelineFile, options: { secrets?: Recor
     host: localHost(dir, (name) => options.secrets?.[name]),
     onEvent: (e) => events.push(e),
     signal: options.signal,
+    params: options.params,
     state: state && { get: (k) => state.get(k), set: (k, v) => void state.set(k, v) },
   });
   return {

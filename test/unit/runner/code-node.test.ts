@@ -19,3 +19,51 @@ describe('code.ts nodes', () => {
     expect(run.logs('code')).toEqual([{ level: 'info', message: 'kept 2 of 3' }, { level: 'warn', message: 'careful' }]);
   });
 });
+
+describe('code nodes with declared ports', () => {
+  const ports = {
+    inputs: [{ id: 'orders', type: 'table' as const }, { id: 'limits', type: 'json' as const, optional: true }],
+    outputs: [{ id: 'big', type: 'table' as const }, { id: 'same', type: 'table' as const }, { id: 'summary', type: 'json' as const }],
+  };
+  const code = [
+    'export default async function run({ inputs, params, state }) {',
+    "  const seen = (await state.get('seen')) ?? 0;",
+    "  await state.set('seen', seen + inputs.orders.length);",
+    '  const big = inputs.orders.toArray().filter((o) => o.amount >= params.threshold);',
+    '  return { big, same: inputs.orders, summary: { seen, columns: inputs.orders.columns, limits: inputs.limits ?? null } };',
+    '}',
+  ].join('\n');
+
+  const pipeline = () => {
+    const p = pipelineOf([{ id: 'orders', type: 'transform.sql', version: 1, params: { query: "SELECT * FROM (VALUES (1, 10::BIGINT, DATE '2024-01-02', true), (2, 9007199254740993::BIGINT, NULL, false)) t(id, amount, day, paid)" } }, codeNode('split', code, { ports })]);
+    p.params = { threshold: { type: 'number', default: 20 } };
+    p.edges = [{ id: 'e1', from: { node: 'orders', port: 'out' }, to: { node: 'split', port: 'orders' } }];
+    return p;
+  };
+
+  it('reads every declared input, fills every declared output, and keeps state between runs', async () => {
+    const state = new Map<string, unknown>();
+    await runCode(pipeline(), { state, params: { threshold: 20 } });
+    const run = await runCode(pipeline(), { state, params: { threshold: 20 } });
+    expect(run.error('split')).toBeUndefined();
+    // A BIGINT beyond 2^53 stays exact as a bigint; dates cross as ISO text.
+    expect(run.preview('split', 'big')).toMatchObject({ columns: [{ name: 'id', type: 'INTEGER' }, { name: 'amount', type: 'BIGINT' }, { name: 'day', type: 'VARCHAR' }, { name: 'paid', type: 'BOOLEAN' }], rows: [[2, '9007199254740993', null, false]] });
+    // An input handed back as it is stays the same table, with its own types.
+    expect(run.preview('split', 'same')).toMatchObject({ columns: [{ name: 'id', type: 'INTEGER' }, { name: 'amount', type: 'BIGINT' }, { name: 'day', type: 'DATE' }, { name: 'paid', type: 'BOOLEAN' }], totalRows: 2 });
+    expect(JSON.parse(run.preview('split', 'summary')!.value!.text)).toEqual({ seen: 2, columns: ['id', 'amount', 'day', 'paid'], limits: null });
+    expect(state.get('seen')).toBe(4);
+  });
+
+  it('fails when the code leaves a declared output empty', async () => {
+    const p = pipeline();
+    p.nodes[1].code = ['export default async function run({ inputs }) { return { big: [], same: inputs.orders } }'];
+    const run = await runCode(p);
+    expect(run.error('split')?.message).toBe('Error: returned no value for output summary: return { summary: ... }');
+  });
+
+  it('runs JavaScript in code.js nodes', async () => {
+    const node = { ...codeNode('js', 'export default function run({ inputs }) { return { out: [{ total: inputs.in.column("n").reduce((a, b) => a + b, 0) }] } }'), type: 'code.js' };
+    const run = await runCode(pipelineOf([node], 'SELECT range AS n FROM range(5)'));
+    expect(run.preview('js')?.rows).toEqual([[10]]);
+  });
+});
