@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { forkLauncher, type RunnerLauncher } from './launcher';
@@ -47,8 +47,8 @@ export class RunnerPool {
   async run(profile: RunnerProfile, call: PoolCall, hooks: CallHooks, limits: CallLimits): Promise<OutputValue[]> {
     const runner = await this.acquire(profile, limits.signal);
     const callId = ++this.nextCallId;
+    // The runner creates it on first use and removes it after the call: most calls never touch the disk.
     const workDir = path.join(await this.rootDir(), `call-${callId}`);
-    await mkdir(workDir);
     let reusable = false;
     try {
       const result = await runner.call({ ...call, type: 'call', callId, workDir }, hooks, limits);
@@ -56,7 +56,8 @@ export class RunnerPool {
       return result.outputs;
     } finally {
       this.release(profileKey(profile), runner, reusable);
-      await rm(workDir, { recursive: true, force: true });
+      // A runner that died mid-call left its folder behind.
+      if (!reusable) await rm(workDir, { recursive: true, force: true });
     }
   }
 

@@ -15,7 +15,7 @@ export interface WireTable {
 export interface CallMessage {
   type: 'call';
   callId: number;
-  /** CommonJS from esbuild; compiled once per runner and cached by `codeKey`. */
+  /** CommonJS from esbuild; compiled once per runner and cached by `codeKey`. Empty when the runner has it already. */
   code: string;
   codeKey: string;
   /** Source map JSON, so stack traces point at the user's own lines. */
@@ -28,7 +28,7 @@ export interface CallMessage {
   outputs: { id: string; type: string }[];
   params: Record<string, unknown>;
   secrets: Record<string, string>;
-  /** A folder this call may write to. */
+  /** A folder this call may write to; the runner creates it when the code first asks for it and removes it after. */
   workDir: string;
 }
 
@@ -57,6 +57,8 @@ export type RunnerMessage =
   | { type: 'log'; callId: number; level: LogLevel; message: string }
   | { type: 'state-get'; callId: number; requestId: number; key: string }
   | { type: 'state-set'; callId: number; requestId: number; key: string; value: unknown }
+  /** The runner no longer has the compiled code for `codeKey` (evicted); the parent sends the call again with it. */
+  | { type: 'need-code'; callId: number }
   | { type: 'result'; callId: number; outputs: OutputValue[]; reusable: boolean }
   | { type: 'error'; callId: number; error: ErrorPayload; reusable: boolean }
   /** An exception no call awaited (a timer, an unhandled rejection); the runner exits after sending it. */

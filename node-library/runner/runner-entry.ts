@@ -5,6 +5,7 @@
  * under child_process.fork (messages on process) and Electron's
  * utilityProcess (messages on process.parentPort).
  */
+import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire, isBuiltin, type SourceMap } from 'node:module';
 import { format } from 'node:util';
 import vm from 'node:vm';
@@ -51,7 +52,7 @@ function compile(call: CallMessage): Compiled {
   return entry;
 }
 
-let current: { call: CallMessage; controller: AbortController } | undefined;
+let current: { call: CallMessage; controller: AbortController; usedWorkDir?: boolean } | undefined;
 let nextRequest = 0;
 const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
 
@@ -87,7 +88,19 @@ async function runCall(call: CallMessage): Promise<OutputValue[]> {
       get: (key: string) => request({ type: 'state-get', callId: call.callId, key }),
       set: (key: string, value: unknown) => request({ type: 'state-set', callId: call.callId, key, value }),
     };
-    const context = { inputs, params: call.params, secrets: call.secrets, state, log, signal: current!.controller.signal, workDir: call.workDir };
+    const context = {
+      inputs,
+      params: call.params,
+      secrets: call.secrets,
+      state,
+      log,
+      signal: current!.controller.signal,
+      get workDir() {
+        mkdirSync(call.workDir, { recursive: true });
+        current!.usedWorkDir = true;
+        return call.workDir;
+      },
+    };
     const result = (await main(context)) as Record<string, unknown> | undefined;
     return outputsOf(call, inputs, result ?? {}, log.warn);
   } catch (error) {
@@ -127,6 +140,7 @@ function isClean(): boolean {
 }
 
 async function handleCall(call: CallMessage): Promise<void> {
+  if (!call.code && !compiled.has(call.codeKey)) return send({ type: 'need-code', callId: call.callId });
   current = { call, controller: new AbortController() };
   baseline ??= openResources();
   try {
@@ -136,6 +150,7 @@ async function handleCall(call: CallMessage): Promise<void> {
     const payload = (error as { payload?: ReturnType<typeof userErrorPayload> }).payload ?? userErrorPayload(error, call.fileName, undefined);
     send({ type: 'error', callId: call.callId, error: payload, reusable: isClean() });
   } finally {
+    if (current.usedWorkDir) rmSync(call.workDir, { recursive: true, force: true });
     current = undefined;
   }
 }

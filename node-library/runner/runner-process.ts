@@ -53,6 +53,8 @@ export class RunnerProcessSupervisor {
   private exited = false;
   private readonly ready: Promise<void>;
   private lastRss = 0;
+  /** Code keys this runner was sent the code for; later calls send only the key. */
+  private readonly knownCode = new Set<string>();
 
   private constructor(private readonly process: RunnerProcess) {
     let markReady!: () => void;
@@ -103,7 +105,11 @@ export class RunnerProcessSupervisor {
       setTimeout(() => stopFor(new RunnerFailure('cancelled', 'the node was cancelled')), 250).unref();
     };
     limits.signal?.addEventListener('abort', onAbort, { once: true });
-    this.process.send(message);
+    if (this.knownCode.has(message.codeKey)) this.process.send({ ...message, code: '', sourceMap: '' });
+    else {
+      this.knownCode.add(message.codeKey);
+      this.process.send(message);
+    }
     return done.finally(() => {
       clearTimeout(timer);
       clearInterval(watchdog);
@@ -131,6 +137,9 @@ export class RunnerProcessSupervisor {
         return markReady();
       case 'rss':
         this.lastRss = message.bytes;
+        return;
+      case 'need-code':
+        if (call?.message.callId === message.callId) this.process.send(call.message);
         return;
       case 'log':
         if (call?.message.callId === message.callId) call.hooks.log(message.level, message.message);
