@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeNode, pipelineOf, runCode } from './code-harness';
+import { parsePipeline } from '../../../node-library/model/load';
+import { codeNode, pipelineOf, registry, runCode } from './code-harness';
 
 describe('code.ts nodes', () => {
   it('reads table rows lazily and returns rows that become a typed table', async () => {
@@ -65,5 +66,55 @@ describe('code nodes with declared ports', () => {
     const node = { ...codeNode('js', 'export default function run({ inputs }) { return { out: [{ total: inputs.in.column("n").reduce((a, b) => a + b, 0) }] } }'), type: 'code.js' };
     const run = await runCode(pipelineOf([node], 'SELECT range AS n FROM range(5)'));
     expect(run.preview('js')?.rows).toEqual([[10]]);
+  });
+});
+
+describe('validating code nodes', () => {
+  const base = () => {
+    const p = pipelineOf([
+      { id: 'numbers', type: 'transform.sql', version: 1, params: { query: 'SELECT 1 AS n' } },
+      { id: 'settings', type: 'source.param', version: 1, params: { name: 'x' } },
+      codeNode('code', 'export default async function run() { return { result: 1 } }', {
+        ports: { inputs: [{ id: 'numbers', type: 'table' }, { id: 'settings', type: 'table' }], outputs: [{ id: 'result', type: 'json' }] },
+      }),
+      { id: 'after', type: 'transform.sql', version: 1, params: { query: 'SELECT * FROM in1' } },
+    ]);
+    p.params = { x: { type: 'string', default: 'a' } };
+    return p;
+  };
+  const problems = (p: ReturnType<typeof base>) => {
+    const result = parsePipeline(JSON.stringify(p), registry);
+    return result.ok ? [] : result.problems.map((problem) => problem.message);
+  };
+
+  it('checks edges against the ports the node declares, not the type defaults', () => {
+    const p = base();
+    p.edges = [
+      { id: 'e1', from: { node: 'numbers', port: 'out' }, to: { node: 'code', port: 'numbers' } },
+      { id: 'e2', from: { node: 'code', port: 'out' }, to: { node: 'after', port: 'in1' } },
+      { id: 'e3', from: { node: 'numbers', port: 'out' }, to: { node: 'code', port: 'in' } },
+    ];
+    expect(problems(p)).toEqual([
+      'edge e2: node code has no output port out',
+      'edge e3: node code has no input port in',
+      'node code: input settings is not connected',
+    ]);
+  });
+
+  it('refuses an edge whose port types do not match the declared port', () => {
+    const p = base();
+    p.edges = [
+      { id: 'e1', from: { node: 'numbers', port: 'out' }, to: { node: 'code', port: 'numbers' } },
+      { id: 'e2', from: { node: 'settings', port: 'out' }, to: { node: 'code', port: 'settings' } },
+      { id: 'e3', from: { node: 'code', port: 'result' }, to: { node: 'after', port: 'in1' } },
+    ];
+    expect(problems(p)).toEqual(['edge e2 into node code: json output cannot feed a table input', 'edge e3 into node after: json output cannot feed a table input']);
+  });
+
+  it('lists code.ts and code.js with editable ports and the default in/out ports', () => {
+    const infos = registry.list().filter((t) => t.type.startsWith('code.'));
+    expect(infos.map(({ type, editablePorts, inputs, outputs }) => ({ type, editablePorts, inputs, outputs }))).toEqual(
+      ['code.ts', 'code.js'].map((type) => ({ type, editablePorts: true, inputs: [{ id: 'in', type: 'table', optional: true }], outputs: [{ id: 'out', type: 'table' }] })),
+    );
   });
 });
