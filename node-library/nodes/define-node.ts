@@ -49,6 +49,12 @@ export interface NodeDefinition<S extends ParamSpecs = ParamSpecs> {
    * again, which saves a copy of the data. Never for SQL with random() or now().
    */
   view?: boolean;
+  /**
+   * Called when a run that will run this node starts, before any node runs:
+   * slow resources start early (code nodes warm a runner process meanwhile).
+   * Must not throw or wait.
+   */
+  prepare?(node: PipelineNode): void;
   /** What outside the pipeline the output depends on (a file's size and time), for the cache key. */
   fingerprint?(params: ParamValues<S>, host: HostApi): Promise<string>;
 }

@@ -34,6 +34,8 @@ export class RunnerPool {
   private readonly idle: { key: string; runner: RunnerProcessSupervisor }[] = [];
   private readonly waiters: (() => void)[] = [];
   private live = 0;
+  /** Runners being started ahead of need, by profile key. */
+  private readonly warming = new Map<string, number>();
   private nextCallId = 0;
   private root?: Promise<string>;
   private closed = false;
@@ -61,13 +63,22 @@ export class RunnerPool {
     }
   }
 
-  /** Starts runners ahead of need, so the first code node of a run does not wait for one. */
+  /**
+   * Makes sure `count` runners of the profile are idle or starting, so the
+   * first code node of a run does not wait for a process to start.
+   */
   async warm(profile: RunnerProfile, count = 1): Promise<void> {
     const key = profileKey(profile);
+    const ready = this.idle.filter((r) => r.key === key && r.runner.alive).length + (this.warming.get(key) ?? 0);
     const starting: Promise<void>[] = [];
-    for (let i = 0; i < count && this.live < this.maxRunners; i++) {
+    for (let i = ready; i < count && this.live < this.maxRunners && !this.closed; i++) {
       this.live++;
-      starting.push(this.start(profile).then((runner) => this.release(key, runner, true), () => void this.live--));
+      this.warming.set(key, (this.warming.get(key) ?? 0) + 1);
+      const started = this.start(profile).then(
+        (runner) => this.release(key, runner, true),
+        () => void this.live--,
+      );
+      starting.push(started.finally(() => this.warming.set(key, this.warming.get(key)! - 1)));
     }
     await Promise.all(starting);
   }

@@ -83,7 +83,7 @@ try {
   const source = await session.materialise('source', table(query));
   const toArrow: number[] = [];
   const fromArrow: number[] = [];
-  let bytes = new Uint8Array();
+  let bytes: Uint8Array = new Uint8Array();
   for (let i = 0; i < 7; i++) {
     let start = performance.now();
     bytes = await tableToArrow(session, source);

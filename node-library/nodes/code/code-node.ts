@@ -36,6 +36,10 @@ export function codeNodeType(language: 'ts' | 'js', title: string): NodeDefiniti
     editablePorts: true,
     params,
     run: (ctx) => runCode(ctx, language, nodePorts(ctx.node, definition)),
+    prepare(node) {
+      const memoryMb = typeof node.params.memoryMb === 'number' ? node.params.memoryMb : params.memoryMb.default!;
+      void sharedRunnerPool().warm({ heapMb: memoryMb, readPaths: [] }).catch(() => {});
+    },
   });
   return definition;
 }

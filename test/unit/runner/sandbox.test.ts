@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers';
 import { codeNode, pipelineOf, runCode } from './code-harness';
 
 /** Runs code that returns `{ out: <json> }` on a json port and gives back that value. */
@@ -36,6 +38,12 @@ describe('what code in a runner may touch', () => {
         proto: Object.prototype.hasOwnProperty.call(Object.prototype, '__proto__'),
       } };`);
     expect(result).toEqual({ spawn: 'ERR_ACCESS_DENIED', worker: 'ERR_ACCESS_DENIED', eval: 'EvalError', fn: 'EvalError', proto: false });
+  });
+
+  it('cannot load native addons', async () => {
+    const addon = path.join(repoRoot, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    const result = await jsonResult(`try { process.dlopen({ exports: {} }, ${JSON.stringify(addon)}); return { out: { code: 'loaded' } }; } catch (e) { return { out: { code: e.code } }; }`);
+    expect(['ERR_DLOPEN_DISABLED', 'ERR_ACCESS_DENIED']).toContain((result as { code: string }).code);
   });
 
   it("sees an allowlisted environment, never the app's", async () => {
