@@ -60,12 +60,12 @@ export function readChunkColumn(chunk: DuckDBDataChunk, column: number, type: Du
     return makeData({ type: new Bool(), ...props, data: bits });
   }
   const decimal = id === DuckDBTypeId.DECIMAL ? (type as DuckDBDecimalType) : undefined;
+  if (decimal && decimal.width > 18) return makeData({ type: new Float64(), ...props, data: readWideDecimals(vector, length, decimal.scale) });
   const storage = decimal ? decimalStorage(decimal.width) : id;
   const fixed = storage === undefined ? undefined : fixedWidth[storage];
   if (!fixed) {
-    // Wide decimals and every type without a fast path: through DuckDB's own conversion, one value at a time.
-    const values = chunk.convertColumnValues(column, jsonRow);
-    return decimal ? encodeColumn('float64', values) : encodeColumn('utf8', values.map((v) => (v === null ? null : asText(v))));
+    // Every type without a fast path: through DuckDB's own conversion, one value at a time.
+    return encodeColumn('utf8', chunk.convertColumnValues(column, jsonRow).map((v) => (v === null ? null : asText(v))));
   }
   const raw = duckdb.vector_get_data(vector, length * fixed.bytes);
   const view = fixed.view(raw.buffer as ArrayBuffer, raw.byteOffset, length);
@@ -81,6 +81,22 @@ export function readChunkColumn(chunk: DuckDBDataChunk, column: number, type: Du
     default:
       return makeData({ type: new Float64(), ...props, data: Float64Array.from(view as ArrayLike<number>) });
   }
+}
+
+/** DECIMAL(19..38) is stored as a 128-bit integer (low uint64, then high int64); as doubles, like the narrower ones. */
+function readWideDecimals(vector: duckdb.Vector, length: number, scale: number): Float64Array {
+  const raw = duckdb.vector_get_data(vector, length * 16);
+  const words = new BigUint64Array(raw.buffer as ArrayBuffer, raw.byteOffset, length * 2);
+  const out = new Float64Array(length);
+  const divisor = 10 ** scale;
+  for (let i = 0; i < length; i++) {
+    const high = BigInt.asIntN(64, words[i * 2 + 1]);
+    const low = words[i * 2];
+    // Most values fit 64 bits (high is 0 or -1): exact; beyond, a double was never exact anyway.
+    const whole = high === 0n ? Number(low) : high === -1n ? Number(low - 2n ** 64n) : Number(high) * 2 ** 64 + Number(low);
+    out[i] = whole / divisor;
+  }
+  return out;
 }
 
 /** DuckDB stores a DECIMAL as an int16, int32 or int64 up to width 18. */

@@ -13,6 +13,7 @@ const query = `
   SELECT i::INTEGER AS id,
          CASE WHEN i % 3 = 0 THEN NULL ELSE i * 10_000_000_000 END AS big,
          (i / 4)::DECIMAL(10, 2) AS price,
+         (i * 1.5 - 7)::DECIMAL(30, 3) AS wide,
          (i % 100)::TINYINT AS tiny,
          i * 0.5 AS half,
          CASE WHEN i % 5 = 0 THEN NULL ELSE i % 2 = 0 END AS even,
@@ -24,11 +25,11 @@ describe('tables crossing into a runner as Arrow', () => {
   it('keeps every value and null of each column kind across many chunks', async () => {
     const rows = TableRows.fromIpc(await tableToArrow(data, table(query)));
     expect(rows.length).toBe(5000);
-    expect(rows.columns).toEqual(['id', 'big', 'price', 'tiny', 'half', 'even', 'label', 'day']);
+    expect(rows.columns).toEqual(['id', 'big', 'price', 'wide', 'tiny', 'half', 'even', 'label', 'day']);
     const expected = (await data.query(`SELECT * FROM (${query}) WHERE id IN (0, 1, 2, 2047, 2048, 4999) ORDER BY id`)).rows;
     const picked = [0, 1, 2, 2047, 2048, 4999].map((i) => Object.values(rows.get(i)));
     expect(picked).toEqual(
-      expected.map(([id, big, price, tiny, half, even, label, day]) => [id, big, Number(price), tiny, Number(half), even, label, day]),
+      expected.map(([id, big, price, wide, tiny, half, even, label, day]) => [id, big, Number(price), Number(wide), tiny, Number(half), even, label, day]),
     );
     expect(rows.get(1).label).toBe('a longer string than twelve bytes, née 1');
     expect([...rows].length).toBe(5000);
