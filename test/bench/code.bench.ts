@@ -47,6 +47,8 @@ async function timedRun(p: PipelineFile, dir: string): Promise<{ nodeMs: number;
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'pipewright-bench-'));
 const pool = sharedRunnerPool();
+// Wall-clock figures move with what else the machine runs; this says how busy it was.
+console.log(`${os.availableParallelism()} CPUs, load average ${os.loadavg()[0].toFixed(1)}, Node ${process.versions.node}`);
 try {
   // 1. One warm runner call with a small payload, straight through the pool.
   const compiled = await transpile('export default async function run({ inputs }) { return { out: inputs.n + 1 } }', 'ts', 'small.ts');
