@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,6 +97,8 @@ export class RunnerPool {
     const key = profileKey(profile);
     for (;;) {
       signal?.throwIfAborted();
+      // A runner can die while idle (a timer a call left behind threw): it gives its place back.
+      for (let i = this.idle.length - 1; i >= 0; i--) if (!this.idle[i].runner.alive) this.discard(this.idle.splice(i, 1)[0].runner);
       const index = this.idle.findIndex((r) => r.key === key && r.runner.alive);
       if (index >= 0) return this.idle.splice(index, 1)[0].runner;
       // A runner of another profile makes room when the pool is full.
@@ -139,7 +142,11 @@ export class RunnerPool {
   }
 
   private rootDir(): Promise<string> {
-    this.root ??= mkdtemp(path.join(os.tmpdir(), 'pipewright-code-'));
+    this.root ??= mkdtemp(path.join(os.tmpdir(), 'pipewright-code-')).then((dir) => {
+      // Hosts rarely close the shared pool; its folder goes when the process does.
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    });
     return this.root;
   }
 }
