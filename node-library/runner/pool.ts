@@ -39,6 +39,8 @@ export class RunnerPool {
   private readonly warming = new Map<string, number>();
   private nextCallId = 0;
   private root?: Promise<string>;
+  /** The root once known: warm calls skip an await. */
+  private rootPath?: string;
   private closed = false;
   readonly maxRunners: number;
 
@@ -51,7 +53,7 @@ export class RunnerPool {
     const runner = await this.acquire(profile, limits.signal);
     const callId = ++this.nextCallId;
     // The runner creates it on first use and removes it after the call: most calls never touch the disk.
-    const workDir = path.join(await this.rootDir(), `call-${callId}`);
+    const workDir = path.join(this.rootPath ?? (await this.rootDir()), `call-${callId}`);
     let reusable = false;
     try {
       const result = await runner.call({ ...call, type: 'call', callId, workDir }, hooks, limits);
@@ -90,6 +92,7 @@ export class RunnerPool {
     for (const { runner } of this.idle.splice(0)) runner.kill();
     const root = this.root;
     this.root = undefined;
+    this.rootPath = undefined;
     if (root) await rm(await root, { recursive: true, force: true });
   }
 
@@ -145,6 +148,7 @@ export class RunnerPool {
     this.root ??= mkdtemp(path.join(os.tmpdir(), 'pipewright-code-')).then((dir) => {
       // Hosts rarely close the shared pool; its folder goes when the process does.
       process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      this.rootPath = dir;
       return dir;
     });
     return this.root;

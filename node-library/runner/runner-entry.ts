@@ -66,22 +66,21 @@ function request(message: StateRequest): Promise<unknown> {
   });
 }
 
-function userLog(callId: number) {
-  const emit = (level: LogLevel) => (...args: unknown[]) => send({ type: 'log', callId, level, message: format(...args) });
-  const log = Object.assign(emit('info'), { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') });
-  const console = Object.assign(Object.create(globalThis.console) as Console, { log: emit('info'), info: emit('info'), debug: emit('debug'), warn: emit('warn'), error: emit('error'), trace: emit('debug') });
-  return { log, console };
-}
+/** `log.*` and `console.*` become log lines of the call running now; output between calls is dropped. Built once. */
+const emit = (level: LogLevel) => (...args: unknown[]) => {
+  if (current) send({ type: 'log', callId: current.call.callId, level, message: format(...args) });
+};
+const log = Object.assign(emit('info'), { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') });
+const userConsole = Object.assign(Object.create(globalThis.console) as Console, { log: emit('info'), info: emit('info'), debug: emit('debug'), warn: emit('warn'), error: emit('error'), trace: emit('debug') });
+globalThis.console = userConsole;
 
 async function runCall(call: CallMessage): Promise<OutputValue[]> {
   const { run, map } = compile(call);
-  const { log, console } = userLog(call.callId);
-  globalThis.console = console;
   const module: { exports: Record<string, unknown> } = { exports: {} };
   const inputs: Record<string, unknown> = {};
   for (const [port, value] of Object.entries(call.inputs)) inputs[port] = call.tablePorts.includes(port) ? TableRows.fromIpc((value as { bytes: Uint8Array }).bytes) : value;
   try {
-    run(module.exports, userRequire, module, console);
+    run(module.exports, userRequire, module, userConsole);
     const main = typeof module.exports.default === 'function' ? module.exports.default : module.exports.run;
     if (typeof main !== 'function') throw new Error('the code exports no function: write `export default async function run({ inputs }) { ... }`');
     const state = {

@@ -1,6 +1,7 @@
 // Code nodes: the cost of crossing into a runner process and back. Prints
 // figures next to the targets of issue 6; asserts nothing.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { fork } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { PipelineFile, PipelineNode, RunEvent } from '../../node-library/contract';
@@ -45,6 +46,23 @@ async function timedRun(p: PipelineFile, dir: string): Promise<{ nodeMs: number;
   return { nodeMs, runMs: performance.now() - start };
 }
 
+/** The same-sized message to a child that only echoes it: what any runner call costs at least. */
+async function bareRoundTrip(folder: string): Promise<number> {
+  const echo = path.join(folder, 'echo.cjs');
+  await writeFile(echo, "process.on('message', (m) => process.send({ type: 'result', callId: m.callId, outputs: [{ port: 'out', value: 2 }], reusable: true }));");
+  const child = fork(echo, [], { serialization: 'advanced' });
+  const times: number[] = [];
+  for (let i = 0; i < 5000; i++) {
+    const start = performance.now();
+    const reply = new Promise((resolve) => child.once('message', resolve));
+    child.send({ type: 'call', callId: i, code: '', codeKey: 'k', sourceMap: '', fileName: 'small.ts', inputs: { n: 1 }, tablePorts: [], outputs: [{ id: 'out', type: 'json' }], params: {}, secrets: {}, workDir: folder });
+    await reply;
+    times.push(performance.now() - start);
+  }
+  child.kill();
+  return percentile(times.slice(500), 0.5) * 1000;
+}
+
 const dir = await mkdtemp(path.join(os.tmpdir(), 'pipewright-bench-'));
 const pool = sharedRunnerPool();
 // Wall-clock figures move with what else the machine runs; this says how busy it was.
@@ -65,6 +83,7 @@ try {
   }
   report('warm runner call, small payload (p50)', `${(percentile(calls, 0.5) * 1000).toFixed(0)} µs`, '<= 100 µs (n8n Code node ~5.5 ms)');
   report('warm runner call, small payload (p99)', `${(percentile(calls, 0.99) * 1000).toFixed(0)} µs`, '-');
+  report('  floor: a bare fork IPC round trip of the same message (p50)', `${(await bareRoundTrip(dir)).toFixed(0)} µs`, '-');
 
   // 2. The first code node of a run, its runner already warm.
   const firstNode = pipeline('export default async function run() { return { out: 1 } }');
