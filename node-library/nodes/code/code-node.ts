@@ -3,7 +3,6 @@ import { isTable, outputTableName } from '../../data/table';
 import type { OutputValue } from '../../runner/protocol';
 import { sharedRunnerPool, type PoolCall } from '../../runner/pool';
 import { RunnerFailure } from '../../runner/runner-process';
-import { arrowToTable, tableToArrow } from '../../runner/table-transfer';
 import { transpile } from '../../runner/transpile';
 import { defineNode, type NodeContext, type NodeDefinition } from '../define-node';
 import { param } from '../params';
@@ -78,6 +77,13 @@ async function runCode(ctx: NodeContext<typeof params>, language: 'ts' | 'js', p
   return readOutputs(ctx, outputs);
 }
 
+/**
+ * Arrow and DuckDB's raw vectors load on a code node's first table, not at
+ * start-up: the CLI's own commands never pay for them (build.mjs splits the
+ * bundle at this import).
+ */
+const tableTransfer = () => import('../../runner/table-transfer');
+
 /** Table inputs become Arrow bytes; file inputs are paths the runner is allowed to read. */
 async function wireInputs(ctx: NodeContext<typeof params>, ports: PortInfo[]) {
   const inputs: Record<string, unknown> = {};
@@ -87,7 +93,7 @@ async function wireInputs(ctx: NodeContext<typeof params>, ports: PortInfo[]) {
     const value = ctx.inputs[port.id];
     if (value === undefined) continue;
     if (isTable(value)) {
-      inputs[port.id] = { kind: 'arrow', bytes: await tableToArrow(ctx.data, value, ctx.signal) };
+      inputs[port.id] = { kind: 'arrow', bytes: await (await tableTransfer()).tableToArrow(ctx.data, value, ctx.signal) };
       tablePorts.push(port.id);
     } else {
       inputs[port.id] = value;
@@ -101,7 +107,10 @@ async function readOutputs(ctx: NodeContext<typeof params>, outputs: OutputValue
   const result: Record<string, unknown> = {};
   for (const output of outputs) {
     if (output.sameAsInput !== undefined) result[output.port] = ctx.inputs[output.sameAsInput];
-    else if (output.table) result[output.port] = await arrowToTable(ctx.data, outputTableName(ctx.nodeId, output.port, ctx.item), output.table.bytes, ctx.signal);
+    else if (output.table) {
+      const { arrowToTable } = await tableTransfer();
+      result[output.port] = await arrowToTable(ctx.data, outputTableName(ctx.nodeId, output.port, ctx.item), output.table.bytes, ctx.signal);
+    }
     else result[output.port] = output.value;
   }
   return result;
