@@ -30,10 +30,13 @@ if (process.argv.includes('--if-stale')) {
 const started = Date.now();
 const node = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
 await Promise.all([
-  esbuild({ ...node, entryPoints: [path.join(root, 'node-library/cli.ts')], outfile: path.join(root, 'dist/node/cli.js'), format: 'esm' }),
+  // Split at dynamic imports, so what only code nodes need (apache-arrow) loads when one runs, not at every CLI start.
+  esbuild({ ...node, entryPoints: [path.join(root, 'node-library/cli.ts')], outdir: path.join(root, 'dist/node'), splitting: true, format: 'esm' }),
   esbuild({ ...node, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(root, 'dist/electron/main.mjs'), format: 'esm' }),
   // The backend's utilityProcess: engine, store and runs, off the main process.
   esbuild({ ...node, entryPoints: [path.join(root, 'electron/backend-process.ts')], outfile: path.join(root, 'dist/electron/backend-process.mjs'), format: 'esm' }),
+  // The code runner: one CommonJS file with apache-arrow inside, so the permission model lets it read just itself.
+  esbuild({ ...node, packages: undefined, sourcemap: false, entryPoints: [path.join(root, 'node-library/runner/runner-entry.ts')], outfile: path.join(root, 'dist/runner/runner.cjs'), format: 'cjs' }),
   // A sandboxed preload cannot load modules: one CommonJS file with only `electron` external.
   esbuild({ ...node, packages: undefined, external: ['electron'], entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(root, 'dist/electron/preload.cjs'), format: 'cjs' }),
   viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' }),

@@ -5,7 +5,7 @@ import { hashKey } from './cache';
 import type { HostApi } from './host';
 
 /**
- * A node's lineage hash: its type, version, params, code, the lineage of
+ * A node's lineage hash: its type, version, params, code, declared ports, the lineage of
  * every input and what it reads from outside (a source file's size and time).
  * Equal hashes mean equal outputs, which is what makes a cache hit safe.
  * Computed on demand and memoised, so pipelines without caching pay nothing.
@@ -24,7 +24,7 @@ export function lineage(pipeline: PipelineFile, incoming: Map<string, PipelineEd
         .map(async (e) => [e.to.port, e.from.port, await fingerprint(e.from.node)]),
     );
     const external = definition.fingerprint ? await definition.fingerprint(resolved as never, host).catch(() => 'unavailable') : '';
-    return hashKey([node.type, definition.version, resolved, node.code ?? null, node.mapOver ?? null, inputs, external]);
+    return hashKey([node.type, definition.version, resolved, node.code ?? null, node.ports ?? null, node.mapOver ?? null, inputs, external]);
   };
   const fingerprint = (nodeId: string): Promise<string> => {
     let hash = memo.get(nodeId);

@@ -1,4 +1,4 @@
-import { PipewrightError, type PipelineNode, type RunEventOf } from '../contract';
+import { nodePorts, PipewrightError, type PipelineNode, type RunEventOf } from '../contract';
 import type { NodeDefinition } from '../nodes/define-node';
 import { withAttempts } from './attempts';
 import { nodeErrorInfo } from './errors';
@@ -65,7 +65,7 @@ export async function mapItems(run: RunContext, node: PipelineNode, definition: 
     const first = failures.reduce((a, b) => (b.item < a.item ? b : a));
     throw new PipewrightError('E_NODE_001', `${failures.length} of ${items.length} items failed; item ${first.item}: ${first.message}`);
   }
-  return Object.fromEntries(definition.outputs.map((port) => [port.id, results.map((r) => r[port.id])]));
+  return Object.fromEntries(nodePorts(node, definition).outputs.map((port) => [port.id, results.map((r) => r[port.id])]));
 }
 
 class AttemptBatch {

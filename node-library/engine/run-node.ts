@@ -1,4 +1,4 @@
-import { PipewrightError, type LogLevel, type ParamValue, type PipelineNode } from '../contract';
+import { nodePorts, PipewrightError, type LogLevel, type ParamValue, type PipelineNode } from '../contract';
 import type { DuckDbSession } from '../data/duckdb-session';
 import type { NodeDefinition, PipelineState } from '../nodes/define-node';
 import { paramsSchema, type ParamValues } from '../nodes/params';
@@ -41,6 +41,7 @@ export async function runNode(env: NodeCallEnv, call: NodeCall): Promise<Record<
   const { node, definition } = call;
   const outputs = await definition.run({
     nodeId: node.id,
+    node,
     params: call.params,
     inputs: call.inputs,
     runParams: env.runParams,
@@ -54,7 +55,7 @@ export async function runNode(env: NodeCallEnv, call: NodeCall): Promise<Record<
     fuse: env.fuse,
   });
   call.signal.throwIfAborted();
-  for (const port of definition.outputs) {
+  for (const port of nodePorts(node, definition).outputs) {
     if (outputs?.[port.id] === undefined) throw new PipewrightError('E_NODE_001', `node ${node.id} returned no value for output ${port.id}`);
   }
   return outputs;

@@ -54,6 +54,7 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
   for (const name of referencedSecrets(pipeline.nodes)) host.secret(name);
   const emit = (event: RunEvent) => options.onEvent(masker.maskDeep(event));
   const plan = planRun(pipeline, options);
+  for (const node of pipeline.nodes) if (plan.run.has(node.id)) options.registry.get(node.type)?.prepare?.(node);
   const nodeIds = pipeline.nodes.map((n) => n.id).filter((id) => plan.run.has(id) || plan.reuse.has(id));
   const params = options.params ?? {};
   emit({ type: 'run:start', runId, at: Date.now(), pipelineId: pipeline.id, nodeIds, params, trigger: options.trigger ?? 'manual', partial: options.partial, resumedFrom: options.resumedFrom });

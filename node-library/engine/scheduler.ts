@@ -1,4 +1,4 @@
-import type { ErrorInfo, NodeState, PipelineFile, RunEventOf } from '../contract';
+import { nodePorts, type ErrorInfo, type NodeState, type PipelineFile, type RunEventOf } from '../contract';
 import { isTable, outputTableName } from '../data/table';
 import { valuePreview } from '../data/value-preview';
 import { nodeErrorInfo } from './errors';
@@ -138,8 +138,9 @@ export class Scheduler {
    */
   private async emitPreviews(nodeId: string, outputs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
     const { data, signal } = this.ctx;
-    const definition = this.ctx.registry.get(this.byId.get(nodeId)!.type);
-    const ports = definition?.outputs ?? [];
+    const node = this.byId.get(nodeId)!;
+    const definition = this.ctx.registry.get(node.type);
+    const ports = definition ? nodePorts(node, definition).outputs : [];
     const previewRows = this.options.previewRows;
     const portable: Record<string, unknown> = { ...outputs };
     let recordable = true;

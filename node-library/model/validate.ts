@@ -1,4 +1,4 @@
-import { portMismatch, type PipelineFile, type PipelineProblem } from '../contract';
+import { nodePorts, portMismatch, type PipelineFile, type PipelineProblem } from '../contract';
 import type { NodeDefinition } from '../nodes/define-node';
 import { paramsSchema } from '../nodes/params';
 import { paramRefs, substituteParams } from './params';
@@ -25,7 +25,7 @@ export function validateGraph(pipeline: PipelineFile, registry: NodeRegistry): P
       return;
     }
     problems.push(...checkParams(pipeline, i, definition));
-    if (node.mapOver && !definition.inputs.some((p) => p.id === node.mapOver)) {
+    if (node.mapOver && !nodePorts(node, definition).inputs.some((p) => p.id === node.mapOver)) {
       problems.push({ code, path: `${at}.mapOver`, nodeId: node.id, message: `node ${node.id} maps over input ${node.mapOver}, which it does not have` });
     }
   });
@@ -41,12 +41,14 @@ export function validateGraph(pipeline: PipelineFile, registry: NodeRegistry): P
       problems.push({ code, path: at, nodeId: missing, message: `edge ${edge.id} points to missing node ${missing}` });
       return;
     }
-    const out = registry.get(from.type)?.outputs.find((p) => p.id === edge.from.port);
-    const input = registry.get(to.type)?.inputs.find((p) => p.id === edge.to.port);
-    if (registry.get(from.type) && !out) {
+    const fromType = registry.get(from.type);
+    const toType = registry.get(to.type);
+    const out = fromType && nodePorts(from, fromType).outputs.find((p) => p.id === edge.from.port);
+    const input = toType && nodePorts(to, toType).inputs.find((p) => p.id === edge.to.port);
+    if (fromType && !out) {
       problems.push({ code, path: `${at}.from.port`, nodeId: from.id, message: `edge ${edge.id}: node ${from.id} has no output port ${edge.from.port}` });
     }
-    if (registry.get(to.type) && !input) {
+    if (toType && !input) {
       problems.push({ code, path: `${at}.to.port`, nodeId: to.id, message: `edge ${edge.id}: node ${to.id} has no input port ${edge.to.port}` });
     }
     const key = `${to.id}.${edge.to.port}`;
@@ -57,7 +59,8 @@ export function validateGraph(pipeline: PipelineFile, registry: NodeRegistry): P
   });
 
   pipeline.nodes.forEach((node, i) => {
-    for (const input of registry.get(node.type)?.inputs ?? []) {
+    const definition = registry.get(node.type);
+    for (const input of definition ? nodePorts(node, definition).inputs : []) {
       if (!input.optional && !connectedInputs.has(`${node.id}.${input.id}`)) {
         problems.push({ code, path: `nodes.${i}`, nodeId: node.id, message: `node ${node.id}: input ${input.id} is not connected` });
       }

@@ -1,4 +1,4 @@
-import type { LogLevel, NodeTypeInfo, ParamValue, PortInfo } from '../contract';
+import type { LogLevel, NodeTypeInfo, ParamValue, PipelineNode, PortInfo } from '../contract';
 import type { DuckDbSession } from '../data/duckdb-session';
 import type { HostApi } from '../engine/host';
 import { paramInfos, type ParamSpecs, type ParamValues } from './params';
@@ -6,6 +6,8 @@ import { paramInfos, type ParamSpecs, type ParamValues } from './params';
 /** What a node's `run()` receives. The same in the app, the CLI and tests. */
 export interface NodeContext<S extends ParamSpecs = ParamSpecs> {
   nodeId: string;
+  /** The node as the pipeline file has it: code nodes read their `code`, declared `ports` and `secrets` here. */
+  node: PipelineNode;
   params: ParamValues<S>;
   /** Values arriving on input ports, by port id. */
   inputs: Record<string, unknown>;
@@ -42,6 +44,8 @@ export interface NodeDefinition<S extends ParamSpecs = ParamSpecs> {
   description: string;
   inputs: PortInfo[];
   outputs: PortInfo[];
+  /** The user declares this node's ports per node (code nodes); `inputs`/`outputs` are the defaults. */
+  editablePorts?: boolean;
   params: S;
   /** Returns the values of its output ports, by port id. */
   run(ctx: NodeContext<S>): Promise<Record<string, unknown>>;
@@ -51,6 +55,12 @@ export interface NodeDefinition<S extends ParamSpecs = ParamSpecs> {
    * again, which saves a copy of the data. Never for SQL with random() or now().
    */
   view?: boolean;
+  /**
+   * Called when a run that will run this node starts, before any node runs:
+   * slow resources start early (code nodes warm a runner process meanwhile).
+   * Must not throw or wait.
+   */
+  prepare?(node: PipelineNode): void;
   /** What outside the pipeline the output depends on (a file's size and time), for the cache key. */
   fingerprint?(params: ParamValues<S>, host: HostApi): Promise<string>;
 }
@@ -61,6 +71,6 @@ export function defineNode<S extends ParamSpecs>(definition: NodeDefinition<S>):
 }
 
 export function nodeTypeInfo(definition: NodeDefinition): NodeTypeInfo {
-  const { type, version, title, category, description, inputs, outputs } = definition;
-  return { type, version, title, category, description, inputs, outputs, params: paramInfos(definition.params) };
+  const { type, version, title, category, description, inputs, outputs, editablePorts } = definition;
+  return { type, version, title, category, description, inputs, outputs, params: paramInfos(definition.params), ...(editablePorts ? { editablePorts } : {}) };
 }

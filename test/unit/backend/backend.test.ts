@@ -55,7 +55,7 @@ describe('backend API handlers', () => {
     expect((await backend.createPipeline('Été 2024')).id).toBe('ete-2024');
     expect((await backend.createPipeline('2024 report')).id).toBe('pipeline-2024-report');
     expect((await backend.createPipeline('!!!')).id).toBe('pipeline');
-    expect((await backend.listPipelines()).map((p) => p.id).sort()).toEqual(['big-orders', 'big-orders-2', 'clean-orders', 'covid-monthly', 'ete-2024', 'pipeline', 'pipeline-2024-report', 'sales-report']);
+    expect((await backend.listPipelines()).map((p) => p.id).sort()).toEqual(['big-orders', 'big-orders-2', 'clean-orders', 'covid-monthly', 'customer-tiers', 'ete-2024', 'pipeline', 'pipeline-2024-report', 'sales-report']);
     await expect(dispatch(backend, 'createPipeline', ['   '])).rejects.toMatchObject({ code: 'E_API_001' });
   });
 

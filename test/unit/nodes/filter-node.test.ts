@@ -21,6 +21,7 @@ afterEach(() => data.close());
 function run(definition: NodeDefinition, params: Record<string, unknown>, inputs: Record<string, unknown> = {}) {
   const ctx: NodeContext = {
     nodeId: 'node_1',
+    node: { id: 'node_1', type: definition.type, version: definition.version, params },
     params: paramsSchema(definition.params).parse(params) as NodeContext['params'],
     inputs,
     runParams: {},

@@ -45,6 +45,7 @@ export function sourceHarness(): SourceHarness {
     const runParams = extra.runParams ?? {};
     return def.run({
       nodeId,
+      node,
       params: resolveNodeParams(node, def, runParams),
       inputs,
       runParams,

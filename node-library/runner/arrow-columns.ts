@@ -1,0 +1,149 @@
+import { Bool, Float64, Int32, Int64, makeData, makeVector, Precision, Table, tableToIPC, Type, Utf8, type Data, type DataType, type Float, type Int, type Vector } from 'apache-arrow';
+
+/**
+ * The few column kinds a table crosses the process boundary as. Anything
+ * richer (dates, decimals, lists) travels as text; types stay a DuckDB
+ * concern on the parent's side.
+ */
+export type ColumnKind = 'bool' | 'int32' | 'int64' | 'float64' | 'utf8';
+
+const encoder = new TextEncoder();
+
+/** Arrow data for one column of JS values; null and undefined become nulls. */
+export function encodeColumn(kind: ColumnKind, values: ArrayLike<unknown>): Data {
+  const length = values.length;
+  const validity = new Uint8Array((length + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < length; i++) {
+    if (values[i] === null || values[i] === undefined) nullCount++;
+    else validity[i >> 3] |= 1 << (i & 7);
+  }
+  const nullBitmap = nullCount > 0 ? validity : undefined;
+  switch (kind) {
+    case 'bool': {
+      const bits = new Uint8Array((length + 7) >> 3);
+      for (let i = 0; i < length; i++) if (values[i] === true) bits[i >> 3] |= 1 << (i & 7);
+      return makeData({ type: new Bool(), length, nullCount, nullBitmap, data: bits });
+    }
+    case 'int32': {
+      // Plain loops: TypedArray.from with a map function is several times slower.
+      const data = new Int32Array(length);
+      for (let i = 0; i < length; i++) data[i] = (values[i] as number) ?? 0;
+      return makeData({ type: new Int32(), length, nullCount, nullBitmap, data });
+    }
+    case 'int64': {
+      const data = new BigInt64Array(length);
+      for (let i = 0; i < length; i++) data[i] = toBigInt(values[i]);
+      return makeData({ type: new Int64(), length, nullCount, nullBitmap, data });
+    }
+    case 'float64': {
+      const data = new Float64Array(length);
+      for (let i = 0; i < length; i++) {
+        const v = values[i];
+        data[i] = typeof v === 'number' ? v : v === null || v === undefined ? 0 : Number(v);
+      }
+      return makeData({ type: new Float64(), length, nullCount, nullBitmap, data });
+    }
+    case 'utf8':
+      return encodeText(values, length, nullCount, nullBitmap);
+  }
+}
+
+function toBigInt(value: unknown): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number') return BigInt(value);
+  return 0n;
+}
+
+function encodeText(values: ArrayLike<unknown>, length: number, nullCount: number, nullBitmap: Uint8Array | undefined): Data {
+  const texts: string[] = new Array(length);
+  let size = 0;
+  for (let i = 0; i < length; i++) {
+    const value = values[i];
+    texts[i] = value === null || value === undefined ? '' : asText(value);
+    size += texts[i].length * 3;
+  }
+  const bytes = new Uint8Array(size);
+  const valueOffsets = new Int32Array(length + 1);
+  let at = 0;
+  for (let i = 0; i < length; i++) {
+    const text = texts[i];
+    let c = 0;
+    // ASCII byte by byte (most table text); the encoder only for the rest of a string with other characters.
+    for (; c < text.length; c++) {
+      const code = text.charCodeAt(c);
+      if (code >= 0x80) break;
+      bytes[at++] = code;
+    }
+    if (c < text.length) at += encoder.encodeInto(text.slice(c), bytes.subarray(at)).written;
+    valueOffsets[i + 1] = at;
+  }
+  return makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets, data: bytes.subarray(0, at) });
+}
+
+/** Text for a value of a text column: strings as they are, dates as ISO 8601, anything else as JSON. */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return String(value);
+}
+
+/** One Arrow IPC stream from named columns. */
+export function columnsToIpc(columns: { name: string; data: Data }[]): Uint8Array {
+  const vectors: Record<string, Vector> = {};
+  for (const column of columns) vectors[column.name] = makeVector(column.data);
+  return tableToIPC(new Table(vectors), 'stream');
+}
+
+/** The column kind that holds every value: numbers narrow to int32 or int64 when whole, mixtures become text. */
+export function inferKind(values: ArrayLike<unknown>): ColumnKind {
+  let bool = false, int32 = false, int64 = false, float = false, text = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'number') {
+      if (!Number.isInteger(v)) float = true;
+      else if (v >= -2147483648 && v <= 2147483647) int32 = true;
+      else if (Number.isSafeInteger(v)) int64 = true;
+      else float = true;
+    } else if (typeof v === 'bigint') int64 = true;
+    else if (typeof v === 'boolean') bool = true;
+    else text = true;
+  }
+  if (text || (bool && (int32 || int64 || float))) return 'utf8';
+  if (bool) return 'bool';
+  if (float) return 'float64';
+  if (int64) return 'int64';
+  if (int32) return 'int32';
+  return 'utf8';
+}
+
+/** The column kind of an Arrow type, for reading a table back. Decoded types are generic (Int with a bit width), so no instanceof. */
+export function kindOfArrowType(type: DataType): ColumnKind {
+  if (type.typeId === Type.Bool) return 'bool';
+  if (type.typeId === Type.Int) return (type as Int).bitWidth === 64 ? 'int64' : 'int32';
+  if (type.typeId === Type.Float && (type as Float).precision === Precision.DOUBLE) return 'float64';
+  return 'utf8';
+}
+
+/** Rows of plain objects as one Arrow IPC stream; columns in first-seen key order, types inferred per column. */
+export function rowsToIpc(rows: readonly unknown[]): Uint8Array {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new TypeError(`a table port needs rows as plain objects, got ${Array.isArray(row) ? 'an array' : typeof row}`);
+    for (const key in row) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      names.push(key);
+    }
+  }
+  return columnsToIpc(
+    names.map((name) => {
+      const values = new Array<unknown>(rows.length);
+      for (let i = 0; i < rows.length; i++) values[i] = (rows[i] as Record<string, unknown>)[name];
+      return { name, data: encodeColumn(inferKind(values), values) };
+    }),
+  );
+}

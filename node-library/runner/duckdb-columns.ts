@@ -1,0 +1,181 @@
+// Column-at-a-time copies between DuckDB data chunks and Arrow data, on the raw
+// vectors of @duckdb/node-bindings (the C API under @duckdb/node-api, pinned to
+// the same version by it): fixed-width columns and validity masks are copied as
+// bytes, strings as their UTF-8 bytes, never one JS value per cell.
+import duckdb from '@duckdb/node-bindings';
+import { DuckDBTypeId, type DuckDBDataChunk, type DuckDBDecimalType, type DuckDBType } from '@duckdb/node-api';
+import { jsonRow } from '../data/duckdb-values';
+import { Bool, Float64, Int32, Int64, makeData, Utf8, type Data } from 'apache-arrow';
+import { asText, encodeColumn, type ColumnKind } from './arrow-columns';
+
+/** The Arrow kind a DuckDB column crosses as; anything without a fast path goes as text. */
+export function kindOfDuckType(type: DuckDBType): ColumnKind {
+  switch (type.typeId) {
+    case DuckDBTypeId.BOOLEAN:
+      return 'bool';
+    case DuckDBTypeId.TINYINT:
+    case DuckDBTypeId.SMALLINT:
+    case DuckDBTypeId.INTEGER:
+    case DuckDBTypeId.UTINYINT:
+    case DuckDBTypeId.USMALLINT:
+      return 'int32';
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UINTEGER:
+      return 'int64';
+    case DuckDBTypeId.FLOAT:
+    case DuckDBTypeId.DOUBLE:
+      return 'float64';
+    case DuckDBTypeId.DECIMAL:
+      return 'float64';
+    default:
+      return 'utf8';
+  }
+}
+
+const fixedWidth: Partial<Record<DuckDBTypeId, { bytes: number; view: (b: ArrayBuffer, o: number, n: number) => ArrayLike<number | bigint> }>> = {
+  [DuckDBTypeId.TINYINT]: { bytes: 1, view: (b, o, n) => new Int8Array(b, o, n) },
+  [DuckDBTypeId.UTINYINT]: { bytes: 1, view: (b, o, n) => new Uint8Array(b, o, n) },
+  [DuckDBTypeId.SMALLINT]: { bytes: 2, view: (b, o, n) => new Int16Array(b, o, n) },
+  [DuckDBTypeId.USMALLINT]: { bytes: 2, view: (b, o, n) => new Uint16Array(b, o, n) },
+  [DuckDBTypeId.INTEGER]: { bytes: 4, view: (b, o, n) => new Int32Array(b, o, n) },
+  [DuckDBTypeId.UINTEGER]: { bytes: 4, view: (b, o, n) => new Uint32Array(b, o, n) },
+  [DuckDBTypeId.BIGINT]: { bytes: 8, view: (b, o, n) => new BigInt64Array(b, o, n) },
+  [DuckDBTypeId.FLOAT]: { bytes: 4, view: (b, o, n) => new Float32Array(b, o, n) },
+  [DuckDBTypeId.DOUBLE]: { bytes: 8, view: (b, o, n) => new Float64Array(b, o, n) },
+};
+
+/** One column of a DuckDB chunk as Arrow data of `kindOfDuckType(type)`. */
+export function readChunkColumn(chunk: DuckDBDataChunk, column: number, type: DuckDBType): Data {
+  const length = chunk.rowCount;
+  const vector = duckdb.data_chunk_get_vector(chunk.chunk, column);
+  const nullBitmap = validityBits(vector, length);
+  const nullCount = nullBitmap ? length - countBits(nullBitmap, length) : 0;
+  const props = { length, nullCount, nullBitmap };
+  const id = type.typeId;
+  if (id === DuckDBTypeId.VARCHAR) return readStrings(vector, length, props);
+  if (id === DuckDBTypeId.BOOLEAN) {
+    const bytes = duckdb.vector_get_data(vector, length);
+    const bits = new Uint8Array((length + 7) >> 3);
+    for (let i = 0; i < length; i++) if (bytes[i]) bits[i >> 3] |= 1 << (i & 7);
+    return makeData({ type: new Bool(), ...props, data: bits });
+  }
+  const decimal = id === DuckDBTypeId.DECIMAL ? (type as DuckDBDecimalType) : undefined;
+  if (decimal && decimal.width > 18) return makeData({ type: new Float64(), ...props, data: readWideDecimals(vector, length, decimal.scale) });
+  const storage = decimal ? decimalStorage(decimal.width) : id;
+  const fixed = storage === undefined ? undefined : fixedWidth[storage];
+  if (!fixed) {
+    // Every type without a fast path: through DuckDB's own conversion, one value at a time.
+    return encodeColumn('utf8', chunk.convertColumnValues(column, jsonRow).map((v) => (v === null ? null : asText(v))));
+  }
+  const raw = duckdb.vector_get_data(vector, length * fixed.bytes);
+  const view = fixed.view(raw.buffer as ArrayBuffer, raw.byteOffset, length);
+  if (decimal) {
+    const scale = 10 ** decimal.scale;
+    return makeData({ type: new Float64(), ...props, data: Float64Array.from(view as ArrayLike<number>, (v) => Number(v) / scale) });
+  }
+  switch (kindOfDuckType(type)) {
+    case 'int32':
+      return makeData({ type: new Int32(), ...props, data: Int32Array.from(view as ArrayLike<number>) });
+    case 'int64':
+      return makeData({ type: new Int64(), ...props, data: view instanceof BigInt64Array ? view.slice() : BigInt64Array.from(view as ArrayLike<number>, BigInt) });
+    default:
+      return makeData({ type: new Float64(), ...props, data: Float64Array.from(view as ArrayLike<number>) });
+  }
+}
+
+/** DECIMAL(19..38) is stored as a 128-bit integer (low uint64, then high int64); as doubles, like the narrower ones. */
+function readWideDecimals(vector: duckdb.Vector, length: number, scale: number): Float64Array {
+  const raw = duckdb.vector_get_data(vector, length * 16);
+  const words = new BigUint64Array(raw.buffer as ArrayBuffer, raw.byteOffset, length * 2);
+  const out = new Float64Array(length);
+  const divisor = 10 ** scale;
+  for (let i = 0; i < length; i++) {
+    const high = BigInt.asIntN(64, words[i * 2 + 1]);
+    const low = words[i * 2];
+    // Most values fit 64 bits (high is 0 or -1): exact; beyond, a double was never exact anyway.
+    const whole = high === 0n ? Number(low) : high === -1n ? Number(low - 2n ** 64n) : Number(high) * 2 ** 64 + Number(low);
+    out[i] = whole / divisor;
+  }
+  return out;
+}
+
+/** DuckDB stores a DECIMAL as an int16, int32 or int64 up to width 18. */
+function decimalStorage(width: number): DuckDBTypeId | undefined {
+  if (width <= 4) return DuckDBTypeId.SMALLINT;
+  if (width <= 9) return DuckDBTypeId.INTEGER;
+  if (width <= 18) return DuckDBTypeId.BIGINT;
+  return undefined;
+}
+
+/** DuckDB's validity mask as Arrow's: the same bit order (row i is bit i, little-endian), so a byte copy. */
+function validityBits(vector: duckdb.Vector, length: number): Uint8Array | undefined {
+  const mask = duckdb.vector_get_validity(vector, Math.ceil(length / 64) * 8);
+  if (!mask || mask.length === 0) return undefined;
+  return mask.slice(0, (length + 7) >> 3);
+}
+
+function countBits(bits: Uint8Array, length: number): number {
+  let count = 0;
+  for (let i = 0; i < length; i++) count += (bits[i >> 3] >> (i & 7)) & 1;
+  return count;
+}
+
+/** DuckDB's 16-byte string entries (length, then 12 inline bytes or a prefix and a pointer) as Arrow offsets and bytes. */
+function readStrings(vector: duckdb.Vector, length: number, props: { length: number; nullCount: number; nullBitmap?: Uint8Array }): Data {
+  const entries = duckdb.vector_get_data(vector, length * 16);
+  const view = new DataView(entries.buffer, entries.byteOffset, entries.byteLength);
+  const valueOffsets = new Int32Array(length + 1);
+  let bytes = new Uint8Array(length * 16);
+  let at = 0;
+  for (let i = 0; i < length; i++) {
+    const valid = !props.nullBitmap || (props.nullBitmap[i >> 3] >> (i & 7)) & 1;
+    const size = valid ? view.getUint32(i * 16, true) : 0;
+    if (size > 0) {
+      if (at + size > bytes.length) {
+        const grown = new Uint8Array(Math.max(bytes.length * 2, at + size));
+        grown.set(bytes.subarray(0, at));
+        bytes = grown;
+      }
+      if (size <= 12) for (let b = 0, from = i * 16 + 4; b < size; b++) bytes[at + b] = entries[from + b];
+      else bytes.set(duckdb.get_data_from_pointer(entries.buffer as ArrayBuffer, entries.byteOffset + i * 16 + 8, size), at);
+      at += size;
+    }
+    valueOffsets[i + 1] = at;
+  }
+  return makeData({ type: new Utf8(), ...props, valueOffsets, data: bytes.subarray(0, at) });
+}
+
+const byteWidth: Partial<Record<ColumnKind, number>> = { int32: 4, int64: 8, float64: 8 };
+
+/**
+ * Rows [start, start + count) of an Arrow column into column `column` of a
+ * DuckDB chunk created with the matching type (see duckTypes). `start` is a
+ * multiple of 8, so the validity bits copy as whole bytes.
+ */
+export function writeChunkColumn(chunk: DuckDBDataChunk, column: number, kind: ColumnKind, data: Data, start: number, count: number): void {
+  const vector = duckdb.data_chunk_get_vector(chunk.chunk, column);
+  const valid = data.nullCount > 0 ? data.nullBitmap : undefined;
+  if (valid) {
+    duckdb.vector_ensure_validity_writable(vector);
+    const bits = valid.slice(start >> 3, (start + count + 7) >> 3);
+    duckdb.copy_data_to_vector_validity(vector, 0, bits.buffer, 0, bits.byteLength);
+  }
+  const width = byteWidth[kind];
+  if (width) {
+    const values = data.values as Int32Array | BigInt64Array | Float64Array;
+    duckdb.copy_data_to_vector(vector, 0, values.buffer as ArrayBuffer, values.byteOffset + start * width, count * width);
+  } else if (kind === 'bool') {
+    const bits = data.values as Uint8Array;
+    const bytes = new Uint8Array(count);
+    for (let i = 0; i < count; i++) bytes[i] = (bits[(start + i) >> 3] >> ((start + i) & 7)) & 1;
+    duckdb.copy_data_to_vector(vector, 0, bytes.buffer, 0, count);
+  } else {
+    const offsets = data.valueOffsets as Int32Array;
+    const bytes = data.values as Uint8Array;
+    for (let i = 0; i < count; i++) {
+      const row = start + i;
+      if (valid && !((valid[row >> 3] >> (row & 7)) & 1)) continue;
+      duckdb.vector_assign_string_element_len(vector, i, bytes.subarray(offsets[row], offsets[row + 1]));
+    }
+  }
+}

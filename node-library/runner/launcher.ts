@@ -1,0 +1,49 @@
+import { fork } from 'node:child_process';
+import type { Readable } from 'node:stream';
+
+/** A started runner process, whichever API started it. */
+export interface RunnerProcess {
+  readonly pid: number | undefined;
+  send(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (code: number | null, signal: string | null) => void): void;
+  /** Output the runner wrote outside the protocol (process.stdout.write, V8's fatal errors). */
+  onOutput(listener: (stream: 'stdout' | 'stderr', text: string) => void): void;
+  kill(): void;
+  /** An idle runner must not keep a CLI run from exiting. */
+  setActive(active: boolean): void;
+}
+
+export interface LaunchOptions {
+  entry: string;
+  execArgv: string[];
+  args: string[];
+  env: Record<string, string>;
+}
+
+/** Starts a runner; child_process.fork under Node, Electron's utilityProcess in the app. */
+export type RunnerLauncher = (options: LaunchOptions) => RunnerProcess;
+
+/** child_process.fork with structured-clone messages, so Arrow buffers cross as bytes. */
+export const forkLauncher: RunnerLauncher = ({ entry, execArgv, args, env }) => {
+  const child = fork(entry, args, { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const streams: [Readable | null, 'stdout' | 'stderr'][] = [[child.stdout, 'stdout'], [child.stderr, 'stderr']];
+  return {
+    pid: child.pid,
+    send: (message) => void child.send(message as never),
+    onMessage: (listener) => void child.on('message', listener),
+    // 'close' rather than 'exit': it comes after stderr is drained, which holds V8's out-of-memory message.
+    onExit: (listener) => void child.once('close', listener),
+    onOutput: (listener) => {
+      for (const [stream, name] of streams) stream?.setEncoding('utf8').on('data', (text: string) => listener(name, text));
+    },
+    kill: () => void child.kill('SIGKILL'),
+    setActive: (active) => {
+      const handles = [child, child.channel, ...streams.map(([s]) => (s as unknown as { _handle?: { ref(): void; unref(): void } })?._handle)];
+      for (const handle of handles) {
+        if (active) handle?.ref?.();
+        else handle?.unref?.();
+      }
+    },
+  };
+};

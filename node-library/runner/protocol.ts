@@ -1,0 +1,66 @@
+import type { LogLevel } from '../contract';
+
+/**
+ * Messages between the parent and a runner process. Tables travel as Arrow
+ * IPC bytes (columnar), never as arrays of row objects.
+ */
+
+/** A table crossing the process boundary. */
+export interface WireTable {
+  kind: 'arrow';
+  bytes: Uint8Array;
+}
+
+/** One call of the user's module. */
+export interface CallMessage {
+  type: 'call';
+  callId: number;
+  /** CommonJS from esbuild; compiled once per runner and cached by `codeKey`. Empty when the runner has it already. */
+  code: string;
+  codeKey: string;
+  /** Source map JSON, so stack traces point at the user's own lines. */
+  sourceMap: string;
+  /** The file name stack traces show, e.g. `clean_orders.ts`. */
+  fileName: string;
+  /** Non-table inputs are structured-cloned; table inputs arrive as WireTable. */
+  inputs: Record<string, unknown>;
+  tablePorts: string[];
+  outputs: { id: string; type: string }[];
+  params: Record<string, unknown>;
+  secrets: Record<string, string>;
+  /** A folder this call may write to; the runner creates it when the code first asks for it and removes it after. */
+  workDir: string;
+}
+
+export type ParentMessage =
+  | CallMessage
+  | { type: 'abort'; callId: number }
+  | { type: 'state'; requestId: number; value?: unknown; error?: string };
+
+export interface ErrorPayload {
+  name: string;
+  message: string;
+  /** Stack with frames of the user's code mapped to their source lines. */
+  stack?: string;
+}
+
+export interface OutputValue {
+  port: string;
+  /** A table built from returned rows, an input table handed back as it is, or a plain value. */
+  table?: WireTable;
+  sameAsInput?: string;
+  value?: unknown;
+}
+
+export type RunnerMessage =
+  | { type: 'ready' }
+  | { type: 'log'; callId: number; level: LogLevel; message: string }
+  | { type: 'state-get'; callId: number; requestId: number; key: string }
+  | { type: 'state-set'; callId: number; requestId: number; key: string; value: unknown }
+  /** The runner no longer has the compiled code for `codeKey` (evicted); the parent sends the call again with it. */
+  | { type: 'need-code'; callId: number }
+  | { type: 'result'; callId: number; outputs: OutputValue[]; reusable: boolean }
+  | { type: 'error'; callId: number; error: ErrorPayload; reusable: boolean }
+  /** An exception no call awaited (a timer, an unhandled rejection); the runner exits after sending it. */
+  | { type: 'fatal'; callId?: number; origin: 'uncaught exception' | 'unhandled rejection'; error: ErrorPayload }
+  | { type: 'rss'; bytes: number };

@@ -1,0 +1,183 @@
+/**
+ * The runner process: runs user code for the parent, one call at a time.
+ * Bundled on its own (dist/runner/runner.cjs, apache-arrow inside) so the
+ * permission model only has to let it read one file. The same file runs
+ * under child_process.fork (messages on process) and Electron's
+ * utilityProcess (messages on process.parentPort).
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { createRequire, isBuiltin, type SourceMap } from 'node:module';
+import { format } from 'node:util';
+import vm from 'node:vm';
+import { tableToIPC } from 'apache-arrow';
+import type { LogLevel } from '../contract';
+import { rowsToIpc } from './arrow-columns';
+import type { CallMessage, OutputValue, ParentMessage, RunnerMessage } from './protocol';
+import { parseSourceMap, userErrorPayload } from './stack-map';
+import { TableRows } from './table-rows';
+
+interface ElectronParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+const parentPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
+
+function send(message: RunnerMessage): void {
+  if (parentPort) parentPort.postMessage(message);
+  else process.send!(message);
+}
+
+const nodeRequire = createRequire(__filename);
+/** User code may import Node's built-ins; the permission model decides what they may touch. */
+function userRequire(id: string): unknown {
+  if (!isBuiltin(id)) throw new Error(`cannot import ${id}: code nodes can import Node's built-in modules only`);
+  return nodeRequire(id);
+}
+
+interface Compiled {
+  run: (exports: object, require: (id: string) => unknown, module: { exports: Record<string, unknown> }, console: Console) => void;
+  map: SourceMap | undefined;
+}
+const compiled = new Map<string, Compiled>();
+
+function compile(call: CallMessage): Compiled {
+  let entry = compiled.get(call.codeKey);
+  if (!entry) {
+    // compileFunction parses source text directly; eval and new Function stay disallowed for the user.
+    const run = vm.compileFunction(call.code, ['exports', 'require', 'module', 'console'], { filename: call.fileName }) as Compiled['run'];
+    entry = { run, map: parseSourceMap(call.sourceMap) };
+    if (compiled.size >= 16) compiled.delete(compiled.keys().next().value!);
+    compiled.set(call.codeKey, entry);
+  }
+  return entry;
+}
+
+let current: { call: CallMessage; controller: AbortController; usedWorkDir?: boolean } | undefined;
+let nextRequest = 0;
+const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+
+type StateRequest = { type: 'state-get'; callId: number; key: string } | { type: 'state-set'; callId: number; key: string; value: unknown };
+
+function request(message: StateRequest): Promise<unknown> {
+  const requestId = ++nextRequest;
+  return new Promise((resolve, reject) => {
+    pending.set(requestId, { resolve, reject });
+    send({ ...message, requestId } as RunnerMessage);
+  });
+}
+
+/** `log.*` and `console.*` become log lines of the call running now; output between calls is dropped. Built once. */
+const emit = (level: LogLevel) => (...args: unknown[]) => {
+  if (current) send({ type: 'log', callId: current.call.callId, level, message: format(...args) });
+};
+const log = Object.assign(emit('info'), { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') });
+const userConsole = Object.assign(Object.create(globalThis.console) as Console, { log: emit('info'), info: emit('info'), debug: emit('debug'), warn: emit('warn'), error: emit('error'), trace: emit('debug') });
+globalThis.console = userConsole;
+
+async function runCall(call: CallMessage): Promise<OutputValue[]> {
+  const { run, map } = compile(call);
+  const module: { exports: Record<string, unknown> } = { exports: {} };
+  const inputs: Record<string, unknown> = {};
+  for (const [port, value] of Object.entries(call.inputs)) inputs[port] = call.tablePorts.includes(port) ? TableRows.fromIpc((value as { bytes: Uint8Array }).bytes) : value;
+  try {
+    run(module.exports, userRequire, module, userConsole);
+    const main = typeof module.exports.default === 'function' ? module.exports.default : module.exports.run;
+    if (typeof main !== 'function') throw new Error('the code exports no function: write `export default async function run({ inputs }) { ... }`');
+    const state = {
+      get: (key: string) => request({ type: 'state-get', callId: call.callId, key }),
+      set: (key: string, value: unknown) => request({ type: 'state-set', callId: call.callId, key, value }),
+    };
+    const context = {
+      inputs,
+      params: call.params,
+      secrets: call.secrets,
+      state,
+      log,
+      signal: current!.controller.signal,
+      get workDir() {
+        mkdirSync(call.workDir, { recursive: true });
+        current!.usedWorkDir = true;
+        return call.workDir;
+      },
+    };
+    const result = (await main(context)) as Record<string, unknown> | undefined;
+    return outputsOf(call, inputs, result ?? {}, log.warn);
+  } catch (error) {
+    throw Object.assign(new Error('user code failed'), { payload: userErrorPayload(error, call.fileName, map) });
+  }
+}
+
+function outputsOf(call: CallMessage, inputs: Record<string, unknown>, result: Record<string, unknown>, warn: (message: string) => void): OutputValue[] {
+  for (const key of Object.keys(result)) if (!call.outputs.some((o) => o.id === key)) warn(`returned ${key}, which is not an output port; it is ignored`);
+  return call.outputs.map(({ id, type }) => {
+    const value = result[id];
+    if (value === undefined) throw new Error(`returned no value for output ${id}: return { ${id}: ... }`);
+    if (type !== 'table') return { port: id, value };
+    const input = Object.keys(inputs).find((port) => inputs[port] === value);
+    if (input) return { port: id, sameAsInput: input };
+    if (value instanceof TableRows) return { port: id, table: { kind: 'arrow', bytes: tableToIPC(value.arrow, 'stream') } };
+    if (Array.isArray(value)) return { port: id, table: { kind: 'arrow', bytes: rowsToIpc(value) } };
+    throw new Error(`output ${id} is a table port: return an array of row objects or an input table, not ${typeof value}`);
+  });
+}
+
+/**
+ * What the runner has open before its first call (the IPC pipes); a call that
+ * leaves more behind (a timer, a socket) makes the runner unfit for reuse.
+ */
+let baseline: Map<string, number> | undefined;
+
+function openResources(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of process.getActiveResourcesInfo()) if (r !== 'FSReqCallback') counts.set(r, (counts.get(r) ?? 0) + 1);
+  return counts;
+}
+
+function isClean(): boolean {
+  for (const [resource, count] of openResources()) if (count > (baseline!.get(resource) ?? 0)) return false;
+  return true;
+}
+
+async function handleCall(call: CallMessage): Promise<void> {
+  if (!call.code && !compiled.has(call.codeKey)) return send({ type: 'need-code', callId: call.callId });
+  current = { call, controller: new AbortController() };
+  baseline ??= openResources();
+  try {
+    const outputs = await runCall(call);
+    send({ type: 'result', callId: call.callId, outputs, reusable: isClean() });
+  } catch (error) {
+    const payload = (error as { payload?: ReturnType<typeof userErrorPayload> }).payload ?? userErrorPayload(error, call.fileName, undefined);
+    send({ type: 'error', callId: call.callId, error: payload, reusable: isClean() });
+  } finally {
+    if (current.usedWorkDir) rmSync(call.workDir, { recursive: true, force: true });
+    current = undefined;
+  }
+}
+
+
+function onMessage(message: ParentMessage): void {
+  if (message.type === 'call') void handleCall(message);
+  else if (message.type === 'abort' && current?.call.callId === message.callId) current.controller.abort(new Error('the node was cancelled'));
+  else if (message.type === 'state') {
+    const waiter = pending.get(message.requestId);
+    pending.delete(message.requestId);
+    if (message.error !== undefined) waiter?.reject(new Error(message.error));
+    else waiter?.resolve(message.value);
+  }
+}
+
+function fatal(origin: 'uncaught exception' | 'unhandled rejection', error: unknown): void {
+  const call = current?.call;
+  send({ type: 'fatal', callId: call?.callId, origin, error: userErrorPayload(error, call?.fileName ?? 'code', call ? compiled.get(call.codeKey)?.map : undefined) });
+  // The runner's state is unknown now: it exits and the pool starts a fresh one.
+  setImmediate(() => process.exit(70));
+}
+
+process.on('uncaughtException', (error) => fatal('uncaught exception', error));
+process.on('unhandledRejection', (reason) => fatal('unhandled rejection', reason));
+if (parentPort) parentPort.on('message', (event) => onMessage(event.data as ParentMessage));
+else process.on('message', (message) => onMessage(message as ParentMessage));
+// The parent is gone (the app quit or crashed): nothing more will ask for work.
+process.on('disconnect', () => process.exit(0));
+if (process.argv.includes('--report-rss')) setInterval(() => send({ type: 'rss', bytes: process.memoryUsage.rss() }), 100).unref();
+send({ type: 'ready' });

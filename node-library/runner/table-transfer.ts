@@ -1,0 +1,67 @@
+import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, VARCHAR, type DuckDBType } from '@duckdb/node-api';
+import { makeVector, Table, tableFromIPC, tableToIPC, type Data, type Vector } from 'apache-arrow';
+import type { DuckDbSession } from '../data/duckdb-session';
+import { table, type TableValue } from '../data/table';
+import { encodeColumn, kindOfArrowType, type ColumnKind } from './arrow-columns';
+import { kindOfDuckType, readChunkColumn, writeChunkColumn } from './duckdb-columns';
+
+/**
+ * A table of the run's database as one Arrow IPC stream, copied column by
+ * column from DuckDB's chunks: no row objects on the way.
+ */
+export async function tableToArrow(data: DuckDbSession, value: TableValue, signal?: AbortSignal): Promise<Uint8Array> {
+  return data.withConnection(signal, async (connection) => {
+    // Materialised, so its chunks are read synchronously: one await per chunk costs more than the copy itself.
+    const result = await connection.run(value.sql);
+    const names = result.columnNames();
+    const types = result.columnTypes();
+    const columns: Data[][] = names.map(() => []);
+    for (let c = 0; c < result.chunkCount; c++) {
+      const chunk = result.getChunk(c);
+      if (chunk.rowCount === 0) continue;
+      for (let i = 0; i < types.length; i++) columns[i].push(readChunkColumn(chunk, i, types[i]));
+    }
+    const vectors: Record<string, Vector> = {};
+    names.forEach((name, i) => (vectors[name] = columns[i].length > 0 ? makeVector(columns[i]) : emptyVector(kindOfDuckType(types[i]))));
+    return tableToIPC(new Table(vectors), 'stream');
+  });
+}
+
+function emptyVector(kind: ColumnKind): Vector {
+  return makeVector(encodeColumn(kind, []));
+}
+
+const duckTypes: Record<ColumnKind, DuckDBType> = { bool: BOOLEAN, int32: INTEGER, int64: BIGINT, float64: DOUBLE, utf8: VARCHAR };
+const chunkRows = 2048;
+
+/** An Arrow IPC stream from a runner stored as table `name` in the run's database, appended a chunk at a time. */
+export async function arrowToTable(data: DuckDbSession, name: string, bytes: Uint8Array, signal?: AbortSignal): Promise<TableValue> {
+  const arrow = tableFromIPC(bytes);
+  const fields = arrow.schema.fields;
+  if (fields.length === 0) return table('SELECT NULL AS "empty" WHERE false');
+  const kinds = fields.map((f) => kindOfArrowType(f.type));
+  const types = kinds.map((k) => duckTypes[k]);
+  const columns = fields.map((f, i) => ({ name: f.name, type: String(types[i]) }));
+  return data.load(
+    name,
+    columns,
+    async (connection, tableName) => {
+      const appender = await connection.createAppender(tableName);
+      try {
+        for (const batch of arrow.batches) {
+          const batchData = fields.map((_, i) => batch.getChildAt(i)!.data[0]);
+          for (let start = 0; start < batch.numRows; start += chunkRows) {
+            const count = Math.min(chunkRows, batch.numRows - start);
+            const chunk = DuckDBDataChunk.create(types, count);
+            batchData.forEach((column, i) => writeChunkColumn(chunk, i, kinds[i], column, start, count));
+            appender.appendDataChunk(chunk);
+          }
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    },
+    signal,
+  );
+}

@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DuckDbSession } from '../../../node-library/data/duckdb-session';
+import { table } from '../../../node-library/data/table';
+import { rowsToIpc } from '../../../node-library/runner/arrow-columns';
+import { TableRows } from '../../../node-library/runner/table-rows';
+import { arrowToTable, tableToArrow } from '../../../node-library/runner/table-transfer';
+
+let data: DuckDbSession;
+beforeEach(() => void (data = new DuckDbSession()));
+afterEach(() => data.close());
+
+const query = `
+  SELECT i::INTEGER AS id,
+         CASE WHEN i % 3 = 0 THEN NULL ELSE i * 10_000_000_000 END AS big,
+         (i / 4)::DECIMAL(10, 2) AS price,
+         (i * 1.5 - 7)::DECIMAL(30, 3) AS wide,
+         (i % 100)::TINYINT AS tiny,
+         i * 0.5 AS half,
+         CASE WHEN i % 5 = 0 THEN NULL ELSE i % 2 = 0 END AS even,
+         CASE WHEN i % 7 = 0 THEN NULL WHEN i % 2 = 0 THEN 'short ' || i ELSE 'a longer string than twelve bytes, née ' || i END AS label,
+         DATE '2024-01-01' + i::INTEGER AS day
+  FROM range(5000) t(i)`;
+
+describe('tables crossing into a runner as Arrow', () => {
+  it('keeps every value and null of each column kind across many chunks', async () => {
+    const rows = TableRows.fromIpc(await tableToArrow(data, table(query)));
+    expect(rows.length).toBe(5000);
+    expect(rows.columns).toEqual(['id', 'big', 'price', 'wide', 'tiny', 'half', 'even', 'label', 'day']);
+    const expected = (await data.query(`SELECT * FROM (${query}) WHERE id IN (0, 1, 2, 2047, 2048, 4999) ORDER BY id`)).rows;
+    const picked = [0, 1, 2, 2047, 2048, 4999].map((i) => Object.values(rows.get(i)));
+    expect(picked).toEqual(
+      expected.map(([id, big, price, wide, tiny, half, even, label, day]) => [id, big, Number(price), Number(wide), tiny, Number(half), even, label, day]),
+    );
+    expect(rows.get(1).label).toBe('a longer string than twelve bytes, née 1');
+    expect([...rows].length).toBe(5000);
+  });
+
+  it('reads an empty result with its columns', async () => {
+    const rows = TableRows.fromIpc(await tableToArrow(data, table('SELECT 1 AS a, \'x\' AS b WHERE false')));
+    expect({ columns: rows.columns, length: rows.length }).toEqual({ columns: ['a', 'b'], length: 0 });
+  });
+});
+
+describe('rows coming back from a runner', () => {
+  it('become a DuckDB table with inferred types, nulls kept, across chunks', async () => {
+    const rows = Array.from({ length: 4100 }, (_, i) => ({
+      id: i,
+      big: i % 3 === 0 ? null : 2 ** 40 + i,
+      ratio: i / 8,
+      ok: i % 4 === 0 ? undefined : i % 2 === 0,
+      name: i % 5 === 0 ? null : i % 2 ? `long name number ${i} ✓` : `n${i}`,
+      when: new Date(Date.UTC(2024, 0, 1 + (i % 28))),
+      tags: { i },
+    }));
+    const stored = await arrowToTable(data, 'back', rowsToIpc(rows));
+    const result = await data.query(`SELECT * FROM (${stored.sql}) WHERE id IN (0, 1, 2, 2049, 4099) ORDER BY id`);
+    expect(result.columns).toEqual([
+      { name: 'id', type: 'INTEGER' }, { name: 'big', type: 'BIGINT' }, { name: 'ratio', type: 'DOUBLE' }, { name: 'ok', type: 'BOOLEAN' },
+      { name: 'name', type: 'VARCHAR' }, { name: 'when', type: 'VARCHAR' }, { name: 'tags', type: 'VARCHAR' },
+    ]);
+    expect(result.rows).toEqual(
+      [0, 1, 2, 2049, 4099].map((i) => {
+        const r = rows[i];
+        return [r.id, r.big, r.ratio, r.ok ?? null, r.name, r.when.toISOString(), JSON.stringify(r.tags)];
+      }),
+    );
+    expect(result.rows[1]).toEqual([1, 2 ** 40 + 1, 0.125, false, 'long name number 1 ✓', '2024-01-02T00:00:00.000Z', '{"i":1}']);
+    expect(await data.count(stored)).toBe(4100);
+  });
+
+  it('refuses rows that are not plain objects', () => {
+    expect(() => rowsToIpc([{ a: 1 }, [1, 2]])).toThrow('a table port needs rows as plain objects, got an array');
+  });
+});
