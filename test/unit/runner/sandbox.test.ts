@@ -55,8 +55,10 @@ describe('what code in a runner may touch', () => {
 
   it('receives only the secrets it declares', async () => {
     const secrets = { API_TOKEN: 't0ken', OTHER: 'hidden' };
-    expect(await jsonResult('return { out: ctx.secrets };', { secrets: ['API_TOKEN'] }, { secrets })).toEqual({ API_TOKEN: 't0ken' });
-    expect(await jsonResult('return { out: ctx.secrets };', {}, { secrets })).toEqual({});
+    // Which secrets arrived, and whether their values are right; the values themselves would be masked as *** in any output.
+    const probe = 'return { out: Object.fromEntries(Object.entries(ctx.secrets).map(([k, v]) => [k, v === "t0ken" ? "right value" : "wrong value"])) };';
+    expect(await jsonResult(probe, { secrets: ['API_TOKEN'] }, { secrets })).toEqual({ API_TOKEN: 'right value' });
+    expect(await jsonResult(probe, {}, { secrets })).toEqual({});
   });
 
   it('imports Node built-ins only', async () => {
