@@ -1,4 +1,4 @@
-import { portMismatch, type PipelineFile, type PipelineProblem } from '../contract';
+import { nodePorts, portMismatch, type PipelineFile, type PipelineProblem } from '../contract';
 import type { NodeDefinition } from '../nodes/define-node';
 import { paramsSchema } from '../nodes/params';
 import { paramRefs, substituteParams } from './params';
@@ -25,12 +25,16 @@ export function validateGraph(pipeline: PipelineFile, registry: NodeRegistry): P
       return;
     }
     problems.push(...checkParams(pipeline, i, definition));
-    if (node.mapOver && !definition.inputs.some((p) => p.id === node.mapOver)) {
+    if (node.mapOver && !nodePorts(node, definition).inputs.some((p) => p.id === node.mapOver)) {
       problems.push({ code, path: `${at}.mapOver`, nodeId: node.id, message: `node ${node.id} maps over input ${node.mapOver}, which it does not have` });
     }
   });
 
   const byId = new Map(pipeline.nodes.map((n) => [n.id, n]));
+  const portsOf = (node: PipelineFile['nodes'][number]) => {
+    const definition = registry.get(node.type);
+    return definition && nodePorts(node, definition);
+  };
   const connectedInputs = new Set<string>();
   pipeline.edges.forEach((edge, i) => {
     const at = `edges.${i}`;
@@ -41,8 +45,8 @@ export function validateGraph(pipeline: PipelineFile, registry: NodeRegistry): P
       problems.push({ code, path: at, nodeId: missing, message: `edge ${edge.id} points to missing node ${missing}` });
       return;
     }
-    const out = registry.get(from.type)?.outputs.find((p) => p.id === edge.from.port);
-    const input = registry.get(to.type)?.inputs.find((p) => p.id === edge.to.port);
+    const out = portsOf(from)?.outputs.find((p) => p.id === edge.from.port);
+    const input = portsOf(to)?.inputs.find((p) => p.id === edge.to.port);
     if (registry.get(from.type) && !out) {
       problems.push({ code, path: `${at}.from.port`, nodeId: from.id, message: `edge ${edge.id}: node ${from.id} has no output port ${edge.from.port}` });
     }
@@ -57,7 +61,7 @@ export function validateGraph(pipeline: PipelineFile, registry: NodeRegistry): P
   });
 
   pipeline.nodes.forEach((node, i) => {
-    for (const input of registry.get(node.type)?.inputs ?? []) {
+    for (const input of portsOf(node)?.inputs ?? []) {
       if (!input.optional && !connectedInputs.has(`${node.id}.${input.id}`)) {
         problems.push({ code, path: `nodes.${i}`, nodeId: node.id, message: `node ${node.id}: input ${input.id} is not connected` });
       }

@@ -37,6 +37,8 @@ export interface NodeDefinition<S extends ParamSpecs = ParamSpecs> {
   inputs: PortInfo[];
   outputs: PortInfo[];
   params: S;
+  /** The user declares the ports per node (code nodes); `inputs`/`outputs` are the defaults. */
+  editablePorts?: boolean;
   /** Returns the values of its output ports, by port id. */
   run(ctx: NodeContext<S>): Promise<Record<string, unknown>>;
   /**
@@ -55,6 +57,7 @@ export function defineNode<S extends ParamSpecs>(definition: NodeDefinition<S>):
 }
 
 export function nodeTypeInfo(definition: NodeDefinition): NodeTypeInfo {
-  const { type, version, title, category, description, inputs, outputs } = definition;
-  return { type, version, title, category, description, inputs, outputs, params: paramInfos(definition.params) };
+  const { type, version, title, category, description, inputs, outputs, editablePorts } = definition;
+  const info: NodeTypeInfo = { type, version, title, category, description, inputs, outputs, params: paramInfos(definition.params) };
+  return editablePorts ? { ...info, editablePorts } : info;
 }

@@ -32,6 +32,8 @@ import { sqlNode } from './transform/sql.node';
 import { unionNode } from './transform/union.node';
 import { unpivotNode } from './transform/unpivot.node';
 import { noopNode } from './util/noop.node';
+import { codeTsNode } from './code/code-ts';
+import { codeJsNode } from './code/code-js';
 
 /** The only list of built-in node types. */
 export const builtinNodes: NodeDefinition[] = [
@@ -63,6 +65,9 @@ export const builtinNodes: NodeDefinition[] = [
   expectNode,
   conditionNode,
   mergeNode,
+  // Code.
+  codeTsNode,
+  codeJsNode,
   // Sinks.
   writeCsvNode,
   writeJsonNode,
