@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { NodeState, NodeTypeInfo, PipelineFile, PipelineNode, PortInfo } from '../../node-library/contract';
+import { nodePorts, type NodeState, type NodeTypeInfo, type PipelineFile, type PipelineNode, type PortInfo } from '../../node-library/contract';
 import type { NodeSize } from '../store/pipeline-slice';
 import type { NodeDetail, Previews } from '../store/run-slice';
 import { autoLayout } from './auto-layout';
@@ -120,8 +120,8 @@ function buildNode(pipeline: PipelineFile, node: PipelineNode, [, layout, info, 
       title: node.label === undefined ? node.id : (info?.title ?? node.type),
       style: info ? categoryStyle(info.category) : unknownStyle,
       state,
-      inputs: info?.inputs ?? portsFromEdges(pipeline, node, 'to'),
-      outputs: info?.outputs ?? portsFromEdges(pipeline, node, 'from'),
+      inputs: info ? nodePorts(node, info).inputs : portsFromEdges(pipeline, node, 'to'),
+      outputs: info ? nodePorts(node, info).outputs : portsFromEdges(pipeline, node, 'from'),
       problems,
       stats: state === 'succeeded' ? stats(detail, preview) : undefined,
     },

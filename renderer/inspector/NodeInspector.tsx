@@ -1,4 +1,4 @@
-import type { NodeTypeInfo, PipelineFile, PipelineNode, PipelineProblem } from '../../node-library/contract';
+import { nodePorts, type NodeTypeInfo, type PipelineFile, type PipelineNode, type PipelineProblem } from '../../node-library/contract';
 import { CategoryIcon } from '../canvas/CategoryIcon';
 import { categoryStyle } from '../canvas/category-style';
 import { useUpdateNode } from '../hooks/useUpdateNode';
@@ -67,7 +67,7 @@ export function NodeInspector({ pipeline, node, info, problems, previews }: Node
           ))}
         </section>
       )}
-      <RunSettings key={node.id} node={node} inputs={info?.inputs ?? []} problems={byField} update={update} />
+      <RunSettings key={node.id} node={node} inputs={info ? nodePorts(node, info).inputs : []} problems={byField} update={update} />
     </div>
   );
 }
