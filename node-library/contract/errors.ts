@@ -20,6 +20,7 @@ export const errorCodes = {
   E_NODE_001: 'A node failed',
   E_NODE_002: 'A node exceeded its timeout',
   E_NODE_003: 'A mapped node received something that is not a list',
+  E_EDITOR_001: 'The code editor found a syntax or type error in a code node',
   E_STORE_001: 'The run history was written by a newer version of Pipewright',
   E_INTERNAL_001: 'Unexpected internal error',
 } as const;

@@ -1,5 +1,5 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, type CSSProperties } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, type CSSProperties } from 'react';
 import type { PortInfo } from '../../node-library/contract';
 import { StateBadge } from '../runs/StateBadge';
 import { CategoryIcon } from './CategoryIcon';
@@ -9,6 +9,10 @@ import type { PipelineFlowNode } from './to-flow';
 function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
   const rows = Math.max(data.inputs.length, data.outputs.length);
   const style = { '--category': data.style.color } as CSSProperties;
+  // A code node's ports change while it is on the canvas: xyflow must re-measure its handles to wire them.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const handleIds = `${data.inputs.map((p) => p.id).join(',')}|${data.outputs.map((p) => p.id).join(',')}`;
+  useEffect(() => updateNodeInternals(id), [id, handleIds, updateNodeInternals]);
   return (
     <div className={`pw-node${selected ? ' pw-node--selected' : ''}`} data-state={data.state} style={style}>
       <div className="pw-node__head">

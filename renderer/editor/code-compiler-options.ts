@@ -8,7 +8,6 @@
 export const codeCompilerOptions = {
   target: 99, // ESNext
   module: 99, // ESNext
-  moduleResolution: 100, // Bundler
   strict: true,
   strictNullChecks: false,
   noEmit: true,
