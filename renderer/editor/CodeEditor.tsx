@@ -28,6 +28,7 @@ export function CodeEditor({ monaco, model, testId, label, lines, autoFocus }: C
       automaticLayout: true,
       minimap: { enabled: !lines },
       lineNumbersMinChars: 3,
+      wordWrap: 'on',
       glyphMargin: false,
       scrollBeyondLastLine: false,
       renderLineHighlight: lines ? 'none' : 'line',

@@ -46,7 +46,7 @@ export function useCodeModel(setup: MonacoSetup | undefined, options: CodeModelO
       const errors = monaco.editor
         .getModelMarkers({ resource: uri })
         .filter((m) => m.severity === monaco.MarkerSeverity.Error)
-        .map((m) => ({ line: m.startLineNumber, message: m.message }));
+        .map((m) => ({ line: m.startLineNumber, column: m.startColumn, message: m.message }));
       const { openPipeline, setCodeCheck } = useAppStore.getState();
       setCodeCheck(nodeId, { code: openPipeline?.nodes.find((n) => n.id === nodeId)?.code, errors });
     };

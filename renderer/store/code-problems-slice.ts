@@ -4,6 +4,7 @@ import type { SliceCreator } from './app-state';
 /** A syntax or type error the code editor's language service found. */
 export interface CodeError {
   line: number;
+  column: number;
   message: string;
 }
 
@@ -39,7 +40,7 @@ export function withCodeProblems(problems: PipelineProblem[], checks: Record<str
   const found = Object.entries(checks).flatMap(([nodeId, check]) => {
     const index = pipeline.nodes.findIndex((n) => n.id === nodeId);
     if (index < 0 || pipeline.nodes[index].code !== check.code) return [];
-    return check.errors.map((e): PipelineProblem => ({ code, path: `nodes.${index}.code`, nodeId, message: `node ${nodeId}: line ${e.line}: ${e.message}` }));
+    return check.errors.map((e): PipelineProblem => ({ code, path: `nodes.${index}.code`, nodeId, message: `node ${nodeId}: line ${e.line}, column ${e.column}: ${e.message}` }));
   });
   return found.length === 0 ? problems : [...problems, ...found];
 }

@@ -4,6 +4,7 @@ import type { PortInfo } from '../../../node-library/contract';
 import { codeDeclaration, upstreamSchemas, type DeclarationInput } from '../../../renderer/editor/code-declaration';
 import { duckDbTsType } from '../../../renderer/editor/duckdb-ts-type';
 import { codeCompilerOptions } from '../../../renderer/editor/code-compiler-options';
+import { starterCode } from '../../../renderer/editor/code-language';
 
 const ordersSchema = [
   { name: 'order_id', type: 'BIGINT' },
@@ -25,13 +26,19 @@ function declaration(overrides: Partial<DeclarationInput> = {}): string {
   });
 }
 
+/** Shared by the services below, so TypeScript's lib files are parsed once. */
+const libCache = ts.createDocumentRegistry();
+
 /** A TypeScript language service over the declaration and one module, as Monaco's worker runs it. */
-function service(dts: string, code: string) {
-  const files: Record<string, string> = { '/node.d.ts': dts, '/node.ts': code };
+let services = 0;
+function service(dts: string, code: string, file = '/node.ts') {
+  const serial = ++services;
+  const files: Record<string, string> = { '/node.d.ts': dts, [file]: code };
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => ({ ...codeCompilerOptions, lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'] }),
     getScriptFileNames: () => Object.keys(files),
-    getScriptVersion: () => '1',
+    // Each service's own files are new versions; lib files stay cached.
+    getScriptVersion: (name) => (name in files ? String(serial) : '1'),
     getScriptSnapshot: (name) => {
       const text = files[name] ?? ts.sys.readFile(name);
       return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
@@ -41,10 +48,10 @@ function service(dts: string, code: string) {
     fileExists: (name) => name in files || ts.sys.fileExists(name),
     readFile: (name) => files[name] ?? ts.sys.readFile(name),
   };
-  const ls = ts.createLanguageService(host);
+  const ls = ts.createLanguageService(host, libCache);
   const errors = () =>
-    [...ls.getSyntacticDiagnostics('/node.ts'), ...ls.getSemanticDiagnostics('/node.ts'), ...ls.getSemanticDiagnostics('/node.d.ts')].map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-  const completionsAt = (marker: string) => ls.getCompletionsAtPosition('/node.ts', code.indexOf(marker) + marker.length, {})?.entries.map((e) => e.name) ?? [];
+    [...ls.getSyntacticDiagnostics(file), ...ls.getSemanticDiagnostics(file), ...ls.getSemanticDiagnostics('/node.d.ts')].map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const completionsAt = (marker: string) => ls.getCompletionsAtPosition(file, code.indexOf(marker) + marker.length, {})?.entries.map((e) => e.name) ?? [];
   return { errors, completionsAt };
 }
 
@@ -101,6 +108,20 @@ describe('the declaration of a code node', () => {
     expect(dts).toContain('order_id: bigint | null;');
     expect(dts).toContain('"unit price": number | null;');
     expect(dts).toContain('"extra-rows"?: Table<ExtraRowsRow>;');
+  });
+});
+
+describe('the starter module of a new code node', () => {
+  const defaults = declaration({ inputs: [{ id: 'in', type: 'table', optional: true }], outputs: [{ id: 'out', type: 'table' }], schemas: { in: ordersSchema } });
+
+  it('type-checks against the default ports, in TypeScript and in JavaScript (JSDoc)', () => {
+    expect(service(defaults, starterCode('typescript').join('\n')).errors()).toEqual([]);
+    expect(service(defaults, starterCode('javascript').join('\n'), '/node.js').errors()).toEqual([]);
+  });
+
+  it('is checked in JavaScript too: a wrong output port is an error', () => {
+    const code = starterCode('javascript').join('\n').replace('return { out: rows }', 'return { output: rows }');
+    expect(service(defaults, code, '/node.js').errors()).toEqual([expect.stringMatching(/'output' does not exist in type 'Outputs'/)]);
   });
 });
 
