@@ -1,5 +1,5 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, type CSSProperties } from 'react';
+import { memo, useEffect, useRef, type CSSProperties } from 'react';
 import type { PortInfo } from '../../node-library/contract';
 import { StateBadge } from '../runs/StateBadge';
 import { CategoryIcon } from './CategoryIcon';
@@ -12,7 +12,12 @@ function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
   // A code node's ports change while it is on the canvas: xyflow must re-measure its handles to wire them.
   const updateNodeInternals = useUpdateNodeInternals();
   const handleIds = `${data.inputs.map((p) => p.id).join(',')}|${data.outputs.map((p) => p.id).join(',')}`;
-  useEffect(() => updateNodeInternals(id), [id, handleIds, updateNodeInternals]);
+  const measuredHandles = useRef(handleIds);
+  useEffect(() => {
+    if (measuredHandles.current === handleIds) return; // xyflow measures them itself on mount
+    measuredHandles.current = handleIds;
+    updateNodeInternals(id);
+  }, [id, handleIds, updateNodeInternals]);
   return (
     <div className={`pw-node${selected ? ' pw-node--selected' : ''}`} data-state={data.state} style={style}>
       <div className="pw-node__head">
