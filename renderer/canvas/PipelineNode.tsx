@@ -1,5 +1,5 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useContext, type CSSProperties } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useContext, useEffect, useRef, type CSSProperties } from 'react';
 import type { PortInfo } from '../../node-library/contract';
 import { StateBadge } from '../runs/StateBadge';
 import { CategoryIcon } from './CategoryIcon';
@@ -13,6 +13,15 @@ function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
   if (overview) return <OverviewNode data={data} selected={selected} />;
   const rows = Math.max(data.inputs.length, data.outputs.length);
   const style = { '--category': data.style.color } as CSSProperties;
+  // A code node's ports change while it is on the canvas: xyflow must re-measure its handles to wire them.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const handleIds = `${data.inputs.map((p) => p.id).join(',')}|${data.outputs.map((p) => p.id).join(',')}`;
+  const measuredHandles = useRef(handleIds);
+  useEffect(() => {
+    if (measuredHandles.current === handleIds) return; // xyflow measures them itself on mount
+    measuredHandles.current = handleIds;
+    updateNodeInternals(id);
+  }, [id, handleIds, updateNodeInternals]);
   return (
     <div className={`pw-node${selected ? ' pw-node--selected' : ''}`} data-state={data.state} style={style}>
       <div className="pw-node__head">

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { NodeTypeInfo } from '../../node-library/contract';
+import { nodePorts, type NodeTypeInfo } from '../../node-library/contract';
 import { SearchList } from '../app/SearchList';
 import { useAddNode } from '../hooks/useAddNode';
 import { compatiblePort, searchNodeTypes } from '../palette/search-node-types';
@@ -24,8 +24,10 @@ export function QuickAdd({ state }: { state: QuickAddState }) {
   const candidates = useMemo(() => {
     const from = state.from;
     if (!from || !pipeline) return nodeTypes;
-    const fromInfo = nodeTypeMap(nodeTypes).get(pipeline.nodes.find((n) => n.id === from.nodeId)?.type ?? '');
-    const port = (from.side === 'source' ? fromInfo?.outputs : fromInfo?.inputs)?.find((p) => p.id === from.portId);
+    const fromNode = pipeline.nodes.find((n) => n.id === from.nodeId);
+    const fromInfo = nodeTypeMap(nodeTypes).get(fromNode?.type ?? '');
+    const ports = fromNode && fromInfo ? nodePorts(fromNode, fromInfo) : undefined;
+    const port = (from.side === 'source' ? ports?.outputs : ports?.inputs)?.find((p) => p.id === from.portId);
     return nodeTypes.filter((t) => compatiblePort(t, port?.type ?? 'any', from.side) !== null);
   }, [nodeTypes, pipeline, state.from]);
   const items = searchNodeTypes(candidates, query).sort((a, b) => a.category.localeCompare(b.category) || a.title.localeCompare(b.title));

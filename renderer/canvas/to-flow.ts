@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { NodeState, NodeTypeInfo, PipelineFile, PipelineNode, PortInfo } from '../../node-library/contract';
+import { nodePorts, type NodeState, type NodeTypeInfo, type PipelineFile, type PipelineNode, type PortInfo } from '../../node-library/contract';
 import type { NodeSize } from '../store/pipeline-slice';
 import type { NodeDetail, Previews } from '../store/run-slice';
 import { annotationNodes, type AnnotationFlowNode } from './annotation-nodes';
@@ -110,8 +110,9 @@ type Deps = readonly [
 ];
 
 function buildNode(pipeline: PipelineFile, node: PipelineNode, [, layout, info, state, detail, preview, selected, size, problems]: Deps): PipelineFlowNode {
-  const inputs = info?.inputs ?? portsFromEdges(pipeline, node, 'to');
-  const outputs = info?.outputs ?? portsFromEdges(pipeline, node, 'from');
+  // Declared ports for code nodes; an unknown type's ports come from its edges.
+  const inputs = info ? nodePorts(node, info).inputs : portsFromEdges(pipeline, node, 'to');
+  const outputs = info ? nodePorts(node, info).outputs : portsFromEdges(pipeline, node, 'from');
   return {
     id: node.id,
     type: 'pipeline',

@@ -1,45 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
 import { CodeTextArea } from '../inspector/fields/CodeTextArea';
 import type { FieldProps } from '../inspector/fields/field-props';
 import { asText } from '../inspector/fields/field-props';
 import './code-field.css';
+import { useMonaco, type MonacoSetup } from './load-monaco';
 
-type Setup = typeof import('./monaco-setup');
+type Setup = MonacoSetup;
 type Language = 'sql' | 'javascript';
 type CodeFieldProps = FieldProps & { language: Language };
-
-let loading: Promise<Setup> | undefined;
-let loaded: Setup | undefined;
-/** Monaco's chunk, fetched the first time a sql/code field is shown. */
-function loadMonaco(): Promise<Setup> {
-  loading ??= import('./monaco-setup').then(
-    (setup) => (loaded = setup),
-    (error: unknown) => {
-      loading = undefined; // try again next time
-      throw error;
-    },
-  );
-  return loading;
-}
 
 /**
  * sql and code params: an inline Monaco editor. While Monaco loads (or if it
  * cannot), the plain text area stands in, so nothing waits on it.
  */
 export function CodeField(props: CodeFieldProps) {
-  const [setup, setSetup] = useState<Setup | undefined>(loaded);
-  useEffect(() => {
-    if (setup) return;
-    let live = true;
-    loadMonaco().then(
-      (s) => live && setSetup(s),
-      (error: unknown) => console.error('Monaco did not load; keeping the plain text area.', error),
-    );
-    return () => {
-      live = false;
-    };
-  }, [setup]);
+  const setup = useMonaco();
   return setup ? <MonacoField {...props} monaco={setup.monaco} /> : <CodeTextArea {...props} />;
 }
 

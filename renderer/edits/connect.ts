@@ -1,15 +1,15 @@
-import { portMismatch, type NodeTypeInfo, type PipelineEdge, type PipelineFile, type PortInfo } from '../../node-library/contract';
+import { nodePorts, portMismatch, type NodeTypeInfo, type PipelineEdge, type PipelineFile, type PortInfo } from '../../node-library/contract';
 import { uniqueEdgeId } from './node-ids';
 
 export type Endpoint = PipelineEdge['from'];
 
-/** A port of a node in the pipeline; a type the catalog does not know has ports of type `any`. */
+/** A port of a node in the pipeline (its declared ports for code nodes); a type the catalog does not know has ports of type `any`. */
 function portOf(pipeline: PipelineFile, types: ReadonlyMap<string, NodeTypeInfo>, end: Endpoint, side: 'inputs' | 'outputs'): PortInfo | null {
   const node = pipeline.nodes.find((n) => n.id === end.node);
   if (!node) return null;
   const info = types.get(node.type);
   if (!info) return { id: end.port, type: 'any' };
-  return info[side].find((p) => p.id === end.port) ?? null;
+  return nodePorts(node, info)[side].find((p) => p.id === end.port) ?? null;
 }
 
 /** Whether `target` is downstream of `source` (or is it). */

@@ -29,3 +29,10 @@ export function setField<K extends keyof NodeSettings | 'label'>(node: PipelineN
   if (value === undefined) delete next[key];
   return next;
 }
+
+/** Sets a code node's module from the editor's text, as lines; no change when the lines are the same. */
+export function setCode(node: PipelineNode, text: string): PipelineNode {
+  const lines = text.split(/\r?\n/);
+  if (node.code && node.code.length === lines.length && node.code.every((line, i) => line === lines[i])) return node;
+  return { ...node, code: lines };
+}

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { nodePorts, type NodeTypeInfo, type PipelineNode } from '../../node-library/contract';
 import { addNode } from '../edits/add-node';
 import { connect, connectionProblem } from '../edits/connect';
 import { compatiblePort } from '../palette/search-node-types';
@@ -27,7 +28,8 @@ export function useAddNode(): (nodeType: string, at: XY, from?: QuickAdd['from']
       const result = addNode(pipeline, info, position);
       added = result.nodeId;
       if (!from) return result.pipeline;
-      const fromType = fromPortType(types.get(pipeline.nodes.find((n) => n.id === from.nodeId)?.type ?? ''), from);
+      const fromNode = pipeline.nodes.find((n) => n.id === from.nodeId);
+      const fromType = fromPortType(fromNode, types.get(fromNode?.type ?? ''), from);
       const port = compatiblePort(info, fromType, from.side);
       if (!port) return result.pipeline;
       const ends = from.side === 'source'
@@ -41,7 +43,9 @@ export function useAddNode(): (nodeType: string, at: XY, from?: QuickAdd['from']
   }, []);
 }
 
-function fromPortType(info: Parameters<typeof compatiblePort>[0] | undefined, from: NonNullable<QuickAdd['from']>) {
-  const ports = from.side === 'source' ? info?.outputs : info?.inputs;
-  return ports?.find((p) => p.id === from.portId)?.type ?? 'any';
+/** The type of the port a dropped wire came from: the node's declared ports for code nodes. */
+function fromPortType(node: PipelineNode | undefined, info: NodeTypeInfo | undefined, from: NonNullable<QuickAdd['from']>) {
+  if (!node || !info) return 'any';
+  const ports = nodePorts(node, info);
+  return (from.side === 'source' ? ports.outputs : ports.inputs).find((p) => p.id === from.portId)?.type ?? 'any';
 }

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
 import type { AppState } from '../store/app-state';
-import { nodeTypeMap, selectPrimaryNodeId } from '../store/selectors';
+import { nodeTypeMap, selectPrimaryNodeId, selectProblems } from '../store/selectors';
 import './inspector.css';
 import { NodeInspector } from './NodeInspector';
 import { PipelineInspector } from './PipelineInspector';
@@ -14,7 +14,7 @@ const selectInspector = (s: AppState) => {
     node,
     info: node && nodeTypeMap(s.nodeTypes).get(node.type),
     count: s.selectedNodeIds.length,
-    problems: s.problems,
+    problems: selectProblems(s),
     previews: s.previews,
   };
 };

@@ -1,10 +1,13 @@
-import type { NodeTypeInfo, PipelineFile, PipelineNode, PipelineProblem } from '../../node-library/contract';
+import { nodePorts, type NodeTypeInfo, type PipelineFile, type PipelineNode, type PipelineProblem } from '../../node-library/contract';
 import { CategoryIcon } from '../canvas/CategoryIcon';
 import { categoryStyle } from '../canvas/category-style';
 import { useUpdateNode } from '../hooks/useUpdateNode';
 import type { Previews } from '../store/run-slice';
+import { codeLanguage } from '../editor/code-language';
+import { CodeSection } from './CodeSection';
 import { nodeProblems } from './node-problems';
 import { ParamField } from './ParamField';
+import { PortsEditor } from './PortsEditor';
 import { RunSettings } from './RunSettings';
 import { useFocusRequest } from './useFocusRequest';
 
@@ -23,6 +26,7 @@ export function NodeInspector({ pipeline, node, info, problems, previews }: Node
   const { byField, general } = nodeProblems(pipeline, problems, node.id);
   const style = categoryStyle(info?.category ?? 'unknown');
   const columns = upstreamColumns(pipeline, node.id, previews);
+  const language = codeLanguage(info);
   return (
     <div className="pw-inspector__body" data-testid="node-inspector">
       <header className="pw-inspector__head">
@@ -67,7 +71,11 @@ export function NodeInspector({ pipeline, node, info, problems, previews }: Node
           ))}
         </section>
       )}
-      <RunSettings key={node.id} node={node} inputs={info?.inputs ?? []} problems={byField} update={update} />
+      {info?.editablePorts && <PortsEditor node={node} info={info} />}
+      {info && language && (
+        <CodeSection key={`code:${node.id}`} pipeline={pipeline} node={node} info={info} language={language} previews={previews} problems={byField.get('code') ?? []} update={update} />
+      )}
+      <RunSettings key={node.id} node={node} inputs={info ? nodePorts(node, info).inputs : []} problems={byField} update={update} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { PipelineFile, PipelineProblem } from '../../node-library/contract';
 
-/** A node's problems: by field (`param:<name>`, `setting:<key>`, `label`) and the rest. */
+/** A node's problems: by field (`param:<name>`, `setting:<key>`, `label`, `code`) and the rest. */
 export interface NodeProblems {
   byField: Map<string, string[]>;
   general: string[];
@@ -13,7 +13,7 @@ export function problemField(path: string): string | null {
   const [section, , key, name] = path.split('.');
   if (section !== 'nodes' || key === undefined) return null;
   if (key === 'params' && name) return `param:${name}`;
-  if (key === 'label') return 'label';
+  if (key === 'label' || key === 'code') return key;
   if (settingKeys.has(key)) return `setting:${key}`;
   return null;
 }

@@ -4,9 +4,10 @@ import { useFocusNode } from '../hooks/useFocusNode';
 import { problemField, problemText } from '../inspector/node-problems';
 import { useAppStore } from '../store/app-store';
 import type { AppState } from '../store/app-state';
+import { selectProblems } from '../store/selectors';
 import './problems.css';
 
-const selectProblemsView = (s: AppState) => ({ open: s.openPipeline !== null, problems: s.problems, checked: s.problemsOf !== null });
+const selectProblemsView = (s: AppState) => ({ open: s.openPipeline !== null, problems: selectProblems(s), checked: s.problemsOf !== null });
 
 /** What validation found in the open pipeline, live; clicking a problem focuses its node and field. */
 export function ProblemsPanel() {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppState } from './app-state';
+import { createCodeProblemsSlice } from './code-problems-slice';
 import { createHistorySlice } from './history-slice';
 import { createPipelineSlice } from './pipeline-slice';
 import { createRunSlice } from './run-slice';
@@ -13,4 +14,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSelectionSlice(...a),
   ...createRunSlice(...a),
   ...createUiSlice(...a),
+  ...createCodeProblemsSlice(...a),
 }));

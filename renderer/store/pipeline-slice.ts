@@ -1,5 +1,6 @@
 import type { NodeTypeInfo, PipelineFile, PipelineProblem, PipelineSummary } from '../../node-library/contract';
 import type { SliceCreator } from './app-state';
+import { noCodeChecks } from './code-problems-slice';
 import { initialHistory } from './history-slice';
 import { initialRun } from './run-slice';
 import { noSelection } from './selection-slice';
@@ -70,9 +71,10 @@ export const createPipelineSlice: SliceCreator<PipelineSlice> = (set) => ({
       ...noSelection,
       ...initialHistory,
       ...initialRun,
+      ...noCodeChecks,
     }),
   closePipeline: () =>
-    set({ openPipeline: null, savedPipeline: null, problems: [], problemsOf: null, nodeSizes: {}, previews: {}, ...noSelection, ...initialHistory, ...initialRun }),
+    set({ openPipeline: null, savedPipeline: null, problems: [], problemsOf: null, nodeSizes: {}, previews: {}, ...noSelection, ...initialHistory, ...initialRun, ...noCodeChecks }),
   markSaved: (saved) => set(({ openPipeline }) => (openPipeline?.id === saved.id ? { savedPipeline: saved } : {})),
   renameOpenPipeline: (fromId, { id, name }) =>
     set((s) => {

@@ -1,7 +1,8 @@
-import type { NodeState, NodeTypeInfo, PipelineNode, PipelineProblem, PipelineSummary } from '../../node-library/contract';
+import type { NodeState, NodeTypeInfo, PipelineFile, PipelineNode, PipelineProblem, PipelineSummary } from '../../node-library/contract';
 import { typeMap } from '../edits/connect';
 import { samePipeline } from '../edits/same-pipeline';
 import type { AppState } from './app-state';
+import { withCodeProblems, type CodeCheck } from './code-problems-slice';
 import type { LogLine, NodeDetail } from './run-slice';
 
 const noLines: LogLine[] = [];
@@ -21,6 +22,18 @@ function lastOf<A extends object, R>(fn: (a: A) => R): (a: A) => R {
 }
 
 export const nodeTypeMap = lastOf((types: NodeTypeInfo[]) => typeMap(types));
+
+let lastInputs: readonly unknown[] = [];
+let lastProblems: PipelineProblem[] = [];
+/** withCodeProblems, remembered while its inputs stay the same objects. */
+function allProblems(problems: PipelineProblem[], checks: Record<string, CodeCheck>, pipeline: PipelineFile | null): PipelineProblem[] {
+  const inputs = [problems, checks, pipeline];
+  if (!inputs.every((x, i) => x === lastInputs[i])) {
+    lastInputs = inputs;
+    lastProblems = withCodeProblems(problems, checks, pipeline);
+  }
+  return lastProblems;
+}
 const problemsByNode = lastOf((problems: PipelineProblem[]) => {
   const map = new Map<string, string[]>();
   for (const p of problems) if (p.nodeId) map.set(p.nodeId, [...(map.get(p.nodeId) ?? []), p.message]);
@@ -43,7 +56,8 @@ export const selectOpenPipelineId = (s: AppState) => s.openPipeline?.id ?? null;
 export const selectOpenPipelineName = (s: AppState) => s.openPipeline?.name ?? null;
 /** Unsaved changes; during a drag the pipeline counts as changed without comparing files each frame. */
 export const selectDirty = (s: AppState) => (s.gestureBase !== null && s.gestureBase !== s.openPipeline) || !samePipeline(s.openPipeline, s.savedPipeline);
-export const selectProblems = (s: AppState) => s.problems;
+/** Validation problems plus the code editor's syntax and type errors. */
+export const selectProblems = (s: AppState) => allProblems(s.problems, s.codeChecks, s.openPipeline);
 export const selectError = (s: AppState) => s.error;
 export const selectDialog = (s: AppState) => s.dialog;
 export const selectOverlay = (s: AppState) => s.overlay;
@@ -72,7 +86,7 @@ export const selectCanvasInput = (s: AppState) => ({
   selectedEdgeIds: s.selectedEdgeIds,
   selectedAnnotationIds: s.selectedAnnotationIds,
   nodeSizes: s.nodeSizes,
-  problemsByNode: problemsByNode(s.problems),
+  problemsByNode: problemsByNode(selectProblems(s)),
   snapToGrid: s.snapToGrid,
 });
 

@@ -1,0 +1,18 @@
+/**
+ * How the editor checks a code node's module (Monaco's TypeScript defaults
+ * take the same numbers as TypeScript's enums). Strict, except null checks:
+ * a preview cannot tell which columns hold nulls, so every column is typed
+ * `T | null`, and forcing a null check on every column read would bury real
+ * mistakes (a wrong column, a wrong type) under noise.
+ */
+export const codeCompilerOptions = {
+  target: 99, // ESNext
+  module: 99, // ESNext
+  strict: true,
+  strictNullChecks: false,
+  noEmit: true,
+  allowJs: true,
+  checkJs: true,
+  isolatedModules: true,
+  moduleDetection: 3, // Force: every model is a module, so two nodes' top-level names never clash
+} as const;

@@ -1,0 +1,156 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import type { PortInfo } from '../../../node-library/contract';
+import { codeDeclaration, upstreamSchemas, type DeclarationInput } from '../../../renderer/editor/code-declaration';
+import { duckDbTsType } from '../../../renderer/editor/duckdb-ts-type';
+import { codeCompilerOptions } from '../../../renderer/editor/code-compiler-options';
+import { starterCode } from '../../../renderer/editor/code-language';
+
+const ordersSchema = [
+  { name: 'order_id', type: 'BIGINT' },
+  { name: 'customer', type: 'VARCHAR' },
+  { name: 'amount', type: 'DECIMAL(10,2)' },
+  { name: 'paid', type: 'BOOLEAN' },
+  { name: 'ordered_at', type: 'DATE' },
+  { name: 'unit price', type: 'DOUBLE' },
+];
+
+function declaration(overrides: Partial<DeclarationInput> = {}): string {
+  return codeDeclaration({
+    inputs: [{ id: 'orders', type: 'table' }, { id: 'extra-rows', type: 'table', optional: true }],
+    outputs: [{ id: 'out', type: 'table' }, { id: 'summary', type: 'json' }],
+    schemas: { orders: ordersSchema },
+    runParams: { country: { type: 'string', default: 'GB' } },
+    nodeParams: { limit: 10 },
+    ...overrides,
+  });
+}
+
+/** Shared by the services below, so TypeScript's lib files are parsed once. */
+const libCache = ts.createDocumentRegistry();
+
+/** A TypeScript language service over the declaration and one module, as Monaco's worker runs it. */
+let services = 0;
+function service(dts: string, code: string, file = '/node.ts') {
+  const serial = ++services;
+  const files: Record<string, string> = { '/node.d.ts': dts, [file]: code };
+  const host: ts.LanguageServiceHost = {
+    getCompilationSettings: () => ({ ...codeCompilerOptions, lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'] }),
+    getScriptFileNames: () => Object.keys(files),
+    // Each service's own files are new versions; lib files stay cached.
+    getScriptVersion: (name) => (name in files ? String(serial) : '1'),
+    getScriptSnapshot: (name) => {
+      const text = files[name] ?? ts.sys.readFile(name);
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => '/',
+    getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+    fileExists: (name) => name in files || ts.sys.fileExists(name),
+    readFile: (name) => files[name] ?? ts.sys.readFile(name),
+  };
+  const ls = ts.createLanguageService(host, libCache);
+  const errors = () =>
+    [...ls.getSyntacticDiagnostics(file), ...ls.getSemanticDiagnostics(file), ...ls.getSemanticDiagnostics('/node.d.ts')].map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const completionsAt = (marker: string) => ls.getCompletionsAtPosition(file, code.indexOf(marker) + marker.length, {})?.entries.map((e) => e.name) ?? [];
+  return { errors, completionsAt };
+}
+
+const module = (body: string) => `export default async function run({ inputs, params, state, log, signal }: Context): Promise<Outputs> {\n${body}\n}\n`;
+
+describe('the declaration of a code node', () => {
+  it('types rows from the upstream schema: row. lists the real columns', () => {
+    const code = module('for (const row of inputs.orders) { row.; }\nreturn {};');
+    const { completionsAt } = service(declaration(), code);
+    // Exactly the columns: a name that is not an identifier ("unit price") is offered as row["unit price"] only with insert-text completions.
+    expect(completionsAt('row.').sort()).toEqual(['amount', 'customer', 'order_id', 'ordered_at', 'paid']);
+  });
+
+  it('compiles correct code without errors, and reports a wrong column', () => {
+    const good = module(
+      [
+        'const rows = inputs.orders.toArray().filter((r) => r.amount > params.limit && r.customer.startsWith(params.country));',
+        "const ids: bigint[] = rows.map((r) => r.order_id);",
+        "log.info(`${inputs.orders.numRows} rows`, ids.length, inputs.orders.schema.fields[0].name);",
+        "const seen = state.get('seen');",
+        "await state.set('seen', (seen ?? 0) + rows.length);",
+        'if (signal.aborted) return {};',
+        "const extra = inputs['extra-rows'] ? [...inputs['extra-rows']] : [];",
+        "return { out: [...rows, ...extra], summary: { n: rows.length, first: rows[0]?.['unit price'], day: new Date(rows[0]?.ordered_at ?? 0) } };",
+      ].join('\n'),
+    );
+    expect(service(declaration(), good).errors()).toEqual([]);
+    const bad = module('return { out: inputs.orders.toArray().filter((row) => row.amout > 100) };');
+    expect(service(declaration(), bad).errors()).toEqual([expect.stringMatching(/Property 'amout' does not exist on type 'OrdersRow'/)]);
+  });
+
+  it('refuses an output the node does not have and a param that is not declared', () => {
+    const code = module('return { output: [], total: params.missing };');
+    const errors = service(declaration(), code).errors();
+    expect(errors.some((e) => /'output' does not exist in type 'Outputs'/.test(e))).toBe(true);
+    expect(errors.some((e) => /Property 'missing' does not exist on type 'Params'/.test(e))).toBe(true);
+  });
+
+  it('types rows loosely while the upstream schema is unknown', () => {
+    const code = module('return { out: [...inputs.orders].filter((row) => row.anything > 1) };');
+    expect(service(declaration({ schemas: {} }), code).errors()).toEqual([]);
+  });
+
+  it('follows the ports: a renamed input is a new property, a text input a string', () => {
+    const inputs: PortInfo[] = [{ id: 'customers', type: 'table' }, { id: 'note', type: 'text' }];
+    const code = module('inputs.orders; return { out: inputs.note.split(",").map((c) => ({ c })) };');
+    const errors = service(declaration({ inputs, schemas: {} }), code).errors();
+    expect(errors).toEqual([expect.stringMatching(/Property 'orders' does not exist on type 'Inputs'/)]);
+  });
+
+  it('declares nullable columns and quotes names that are not identifiers', () => {
+    const dts = declaration();
+    expect(dts).toContain('interface OrdersRow {');
+    expect(dts).toContain('order_id: bigint | null;');
+    expect(dts).toContain('"unit price": number | null;');
+    expect(dts).toContain('"extra-rows"?: Table<ExtraRowsRow>;');
+  });
+});
+
+describe('the starter module of a new code node', () => {
+  const defaults = declaration({ inputs: [{ id: 'in', type: 'table', optional: true }], outputs: [{ id: 'out', type: 'table' }], schemas: { in: ordersSchema } });
+
+  it('type-checks against the default ports, in TypeScript and in JavaScript (JSDoc)', () => {
+    expect(service(defaults, starterCode('typescript').join('\n')).errors()).toEqual([]);
+    expect(service(defaults, starterCode('javascript').join('\n'), '/node.js').errors()).toEqual([]);
+  });
+
+  it('is checked in JavaScript too: a wrong output port is an error', () => {
+    const code = starterCode('javascript').join('\n').replace('return { out: rows }', 'return { output: rows }');
+    expect(service(defaults, code, '/node.js').errors()).toEqual([expect.stringMatching(/'output' does not exist in type 'Outputs'/)]);
+  });
+});
+
+describe('DuckDB types as the runner sees them', () => {
+  it.each([
+    ['INTEGER', 'number'],
+    ['DOUBLE', 'number'],
+    ['DECIMAL(18,3)', 'number'],
+    ['BIGINT', 'bigint'],
+    ['HUGEINT', 'bigint'],
+    ['VARCHAR', 'string'],
+    ['BOOLEAN', 'boolean'],
+    ['DATE', 'number'],
+    ['TIMESTAMP WITH TIME ZONE', 'number'],
+    ['INTEGER[]', 'Array<number>'],
+    ['STRUCT(a INTEGER)', 'Record<string, unknown>'],
+    ['GEOMETRY', 'unknown'],
+  ])('%s -> %s', (duck, tsType) => expect(duckDbTsType(duck)).toBe(tsType));
+});
+
+describe('upstream schemas', () => {
+  it('come from the last preview of the output wired into each input', () => {
+    const pipeline = {
+      edges: [
+        { id: 'e1', from: { node: 'read', port: 'out' }, to: { node: 'code_1', port: 'orders' } },
+        { id: 'e2', from: { node: 'other', port: 'out' }, to: { node: 'code_1', port: 'more' } },
+      ],
+    } as Parameters<typeof upstreamSchemas>[0];
+    const previews = { read: { out: { columns: ordersSchema } } };
+    expect(upstreamSchemas(pipeline, 'code_1', previews)).toEqual({ orders: ordersSchema, more: undefined });
+  });
+});
