@@ -12,7 +12,8 @@ import { Inspector } from '../inspector/Inspector';
 import { Palette } from '../palette/Palette';
 import { PipelineList } from '../pipelines/PipelineList';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
-import { NodeLogs } from '../runs/NodeLogs';
+import { RunPanel } from '../runs/RunPanel';
+import { WithRunsView } from '../runs/WithRunsView';
 import './app.css';
 import { ErrorBanner } from './ErrorBanner';
 import { Header } from './Header';
@@ -46,10 +47,12 @@ function Editor() {
         <Palette />
       </aside>
       <main className="pw-main">
-        <Canvas />
+        <WithRunsView>
+          <Canvas />
+        </WithRunsView>
       </main>
       <div className="pw-bottom">
-        <NodeLogs />
+        <RunPanel />
         <ProblemsPanel />
       </div>
       <Inspector />

@@ -3,6 +3,7 @@ import type { AppState } from './app-state';
 import { createHistorySlice } from './history-slice';
 import { createPipelineSlice } from './pipeline-slice';
 import { createRunSlice } from './run-slice';
+import { createRunsViewSlice } from './runs-view-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createUiSlice } from './ui-slice';
 
@@ -13,4 +14,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSelectionSlice(...a),
   ...createRunSlice(...a),
   ...createUiSlice(...a),
+  ...createRunsViewSlice(...a),
 }));

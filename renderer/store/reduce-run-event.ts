@@ -24,11 +24,11 @@ export function reduceRunEvent(
   if (event.runId !== state.runId) return null;
   switch (event.type) {
     case 'node:state': {
-      const { nodeId, state: nodeState, error, reason, attempt, durationMs, cached } = event;
+      const { nodeId, state: nodeState, error, reason, attempt, durationMs, cached, reused } = event;
       if (event.item !== undefined) return null; // one mapped item; the node as a whole reports too
       return {
         nodeStates: { ...state.nodeStates, [nodeId]: nodeState },
-        nodeDetails: { ...state.nodeDetails, [nodeId]: { error, reason, attempt, durationMs, cached } },
+        nodeDetails: { ...state.nodeDetails, [nodeId]: { error, reason, attempt, durationMs, cached, reused } },
       };
     }
     case 'node:log': {
@@ -36,7 +36,7 @@ export function reduceRunEvent(
       return { logs: { ...state.logs, [event.nodeId]: [...(state.logs[event.nodeId] ?? []), line] } };
     }
     case 'node:preview': {
-      const preview = { columns: event.columns, totalRows: event.totalRows };
+      const preview = { columns: event.columns, totalRows: event.totalRows, rows: event.rows, value: event.value };
       return { previews: { ...state.previews, [event.nodeId]: { ...state.previews[event.nodeId], [event.port]: preview } } };
     }
     case 'node:items':

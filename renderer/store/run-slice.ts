@@ -13,17 +13,23 @@ export interface LogLine {
 
 /** Why a node is in its state: the error of a failed node, the reason for a skip. */
 export interface NodeDetail {
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; stack?: string };
   reason?: string;
   attempt?: number;
   durationMs?: number;
   cached?: boolean;
+  /** The run whose output this node reused (resume, partial run). */
+  reused?: string;
 }
 
 /** The last preview of a node's output port: its columns feed the inspector's suggestions. */
 export interface PortPreview {
   columns: { name: string; type: string }[];
   totalRows: number;
+  /** The first rows of a table output, as the run sent them. */
+  rows?: unknown[][];
+  /** A json or text output's (possibly cut) text. */
+  value?: { text: string; bytes: number; truncated: boolean };
 }
 
 /** Previews by node id and port id; kept across runs of the open pipeline. */
