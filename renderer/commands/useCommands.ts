@@ -17,6 +17,7 @@ import { useSavePipeline } from '../hooks/useSavePipeline';
 import { useSelectAll } from '../hooks/useSelectAll';
 import { useToggleTheme } from '../hooks/useToggleTheme';
 import { useUndo } from '../hooks/useUndo';
+import { useRunCommands } from '../runs/useRunCommands';
 import { useAppStore } from '../store/app-store';
 import type { AppState } from '../store/app-state';
 import { selectCanCancel, selectCanRedo, selectCanRun, selectCanUndo } from '../store/selectors';
@@ -54,6 +55,7 @@ export function useCommands(): Command[] {
   const toggleTheme = useToggleTheme();
   const run = useRunPipeline();
   const cancel = useCancelRun();
+  const runCommands = useRunCommands();
 
   return useMemo((): Command[] => {
     const { setOverlay, setSnapToGrid, setTheme } = useAppStore.getState();
@@ -79,6 +81,7 @@ export function useCommands(): Command[] {
       { id: 'shortcuts', title: 'Keyboard shortcuts', group: 'View', shortcuts: [{ key: '?' }], enabled: true, run: () => setOverlay({ kind: 'shortcuts' }) },
       { id: 'run', title: 'Run pipeline', group: 'Run', shortcuts: [{ key: 'Enter', mod: true }], inTextFields: true, enabled: on.canRun, run: () => void run() },
       { id: 'cancel-run', title: 'Cancel run', group: 'Run', enabled: on.canCancel, run: () => void cancel() },
+      ...runCommands,
     ];
-  }, [on, save, newPipeline, deletePipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, layout, fit, toggleTheme, run, cancel]);
+  }, [on, save, newPipeline, deletePipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, layout, fit, toggleTheme, run, cancel, runCommands]);
 }

@@ -35,11 +35,7 @@ export function CompareRuns({ base }: { base: RunDetail }) {
           <tr>
             <th>Node</th>
             <th>This run</th>
-            <th>Duration</th>
-            <th>Rows</th>
             <th>Other run</th>
-            <th>Duration</th>
-            <th>Rows</th>
           </tr>
         </thead>
         <tbody>
@@ -56,17 +52,15 @@ export function CompareRuns({ base }: { base: RunDetail }) {
   );
 }
 
+/** One run's outcome for a node: state, then duration and rows out (or that it was cached). */
 function Outcome({ outcome }: { outcome: NodeOutcome | undefined }) {
-  if (!outcome) return <td colSpan={3}>not in this run</td>;
+  if (!outcome) return <td className="pw-compare__missing">not in this run</td>;
+  const facts = [outcome.cached ? 'cached' : formatDuration(outcome.durationMs), outcome.rowsOut === undefined ? null : `${outcome.rowsOut.toLocaleString('en-US')} rows`];
+  if (outcome.attempts > 1) facts.push(`${outcome.attempts} attempts`);
   return (
-    <>
-      <td>
-        <StateBadge state={outcome.state} />
-        {outcome.cached && ' cached'}
-      </td>
-      <td>{formatDuration(outcome.durationMs)}</td>
-      <td>{outcome.rowsOut?.toLocaleString('en-US') ?? '–'}</td>
-    </>
+    <td>
+      <StateBadge state={outcome.state} /> <span className="pw-compare__facts">{facts.filter(Boolean).join(' · ')}</span>
+    </td>
   );
 }
 

@@ -17,15 +17,15 @@ export function ErrorTab({ view }: { view: PanelView }) {
       <p className="pw-logs__error">
         <strong>{error.code}</strong> {error.message}
       </p>
-      {line !== null && codeParam && !view.past && (
-        <button type="button" className="pw-button pw-button--small" data-testid="open-error-line" onClick={() => focusNode(view.node!.id, `param:${codeParam.name}`)}>
-          Open {codeParam.label} at line {line}
-        </button>
-      )}
       {line !== null && (
-        <span className="pw-error-tab__line" data-testid="error-line">
-          line {line}
-        </span>
+        <div className="pw-error-tab__line">
+          <span data-testid="error-line">line {line}</span>
+          {codeParam && !view.past && (
+            <button type="button" className="pw-button pw-button--small" data-testid="open-error-line" onClick={() => focusNode(view.node!.id, `param:${codeParam.name}`)}>
+              Open {codeParam.label} at line {line}
+            </button>
+          )}
+        </div>
       )}
       {error.stack && <pre className="pw-error-tab__stack">{error.stack}</pre>}
     </div>

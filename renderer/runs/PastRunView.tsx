@@ -29,16 +29,12 @@ export function PastRunView() {
     <div className="pw-past-run" data-testid="past-run" data-run-id={run.runId}>
       <header className="pw-past-run__header">
         <StateBadge state={run.state} testId="past-run-state" />
-        <strong>{pipeline.name}</strong>
+        <strong className="pw-past-run__name">{pipeline.name}</strong>
         <code className="pw-logs__id">{run.runId}</code>
-        <span className="pw-past-run__facts">
-          {run.trigger} · {new Date(run.startedAt).toLocaleString()} · {formatDuration(run.finishedAt === undefined ? undefined : run.finishedAt - run.startedAt)} · {nodeIds.length} nodes
-          {run.resumedFrom && ` · resumed from ${run.resumedFrom}`}
-        </span>
         {canResume && (
           <button
             type="button"
-            className="pw-button pw-button--small pw-button--primary"
+            className="pw-button pw-button--small pw-button--primary pw-past-run__resume"
             data-testid="past-run-resume"
             onClick={() => {
               useAppStore.getState().setRunsViewOpen(false);
@@ -49,7 +45,11 @@ export function PastRunView() {
           </button>
         )}
       </header>
-      <div className="pw-past-run__facts-row">
+      <div className="pw-past-run__facts">
+        <span>
+          {run.trigger} · {new Date(run.startedAt).toLocaleString()} · took {formatDuration(run.finishedAt === undefined ? undefined : run.finishedAt - run.startedAt)} · {nodeIds.length} nodes
+          {run.resumedFrom && ` · resumed from ${run.resumedFrom}`}
+        </span>
         <span data-testid="past-run-params">
           Parameters:{' '}
           {Object.keys(run.params).length === 0
@@ -58,9 +58,17 @@ export function PastRunView() {
                 .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
                 .join(', ')}
         </span>
-        {failed.length > 0 && <span className="pw-past-run__failed" data-testid="past-run-failed">Failed: {failed.join(', ')}</span>}
-        {run.error && <span className="pw-past-run__failed">{run.error.message}</span>}
+        {failed.length > 0 && (
+          <span className="pw-past-run__failed" data-testid="past-run-failed">
+            Failed: {failed.join(', ')}
+          </span>
+        )}
       </div>
+      {run.error && (
+        <p className="pw-past-run__error" title={run.error.message}>
+          {run.error.message}
+        </p>
+      )}
       <nav className="pw-run-panel__tabs" role="tablist">
         {views.map((v) => (
           <button key={v.id} type="button" role="tab" aria-selected={view === v.id} className="pw-run-panel__tab" data-testid={`past-run-tab-${v.id}`} onClick={() => setView(v.id)}>

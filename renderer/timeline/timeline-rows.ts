@@ -105,7 +105,8 @@ function bars(records: readonly NodeRunRecord[], queuedAt: number | undefined): 
 /** From the last node to finish, back through the upstream node that finished last, to a node with no upstream. */
 export function criticalPath(edges: readonly { from: { node: string }; to: { node: string } }[], finished: ReadonlyMap<string, number>): string[] {
   let current: string | undefined;
-  for (const [nodeId, at] of finished) if (current === undefined || at > finished.get(current)!) current = nodeId;
+  // On a tie the later one (in start order) wins: a node that ends with its upstream was gated by it.
+  for (const [nodeId, at] of finished) if (current === undefined || at >= finished.get(current)!) current = nodeId;
   const path: string[] = [];
   const seen = new Set<string>();
   while (current !== undefined && !seen.has(current)) {
