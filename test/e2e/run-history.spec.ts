@@ -45,6 +45,8 @@ test('a failing node: its error, skipped downstream, fix and resume, then the ru
   await expect(page.getByTestId('node-error')).toContainText('no_such_column');
   await expect(page.getByTestId('error-line')).toHaveText('line 1');
   await shot('run-history-error');
+  // The condition's editor (Monaco, loaded on first show) takes the focus, ready to fix the line.
+  await expect(page.getByTestId('param-condition').locator('.monaco-editor')).toBeVisible();
   await page.getByTestId('open-error-line').click();
   await expect(page.getByTestId('param-condition').locator('textarea')).toBeFocused();
 
