@@ -3,6 +3,7 @@ import { cellText, viewRows } from './preview-rows';
 import { useWindow } from './useWindow';
 
 const rowHeight = 24;
+const columnWidth = 150;
 
 interface Props {
   columns: { name: string; type: string }[];
@@ -15,7 +16,8 @@ export function PreviewTable({ columns, rows, filter }: Props) {
   const [sort, setSort] = useState<{ column: number | null; descending: boolean }>({ column: null, descending: false });
   const shown = useMemo(() => viewRows(rows, { sortColumn: sort.column, descending: sort.descending, filter }), [rows, sort, filter]);
   const win = useWindow(shown.length, rowHeight);
-  const template = `48px repeat(${columns.length}, minmax(110px, 1fr))`;
+  // Fixed widths: each row is its own grid, so only fixed tracks line up with the header.
+  const template = `48px repeat(${columns.length}, ${columnWidth}px)`;
   const cycle = (i: number) =>
     setSort((s) => (s.column !== i ? { column: i, descending: false } : s.descending ? { column: null, descending: false } : { column: i, descending: true }));
   return (
