@@ -20,7 +20,7 @@ export function PreviewTab({ ports, state }: { ports: Record<string, PortPreview
     <div className="pw-preview" data-testid="preview-tab">
       <div className="pw-preview__bar">
         {names.length > 1 && (
-          <select className="pw-input pw-input--small" aria-label="Output port" value={port} onChange={(e) => setPort(e.target.value)}>
+          <select className="pw-input pw-input--small" aria-label="Output port" data-testid="preview-port" value={port} onChange={(e) => setPort(e.target.value)}>
             {names.map((n) => (
               <option key={n}>{n}</option>
             ))}
