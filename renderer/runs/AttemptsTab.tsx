@@ -10,7 +10,13 @@ export function AttemptsTab({ runId, nodeId, state }: { runId: string | null; no
   if (!runId) return <p className="pw-logs__hint">No run yet.</p>;
   if (!run) return <p className="pw-logs__hint">Loading…</p>;
   const attempts = run.detail.nodeRuns.filter((r) => r.nodeId === nodeId);
-  if (attempts.length === 0) return <p className="pw-logs__hint">No attempt in this run yet.</p>;
+  if (attempts.length === 0) {
+    return (
+      <p className="pw-logs__hint" data-testid="attempts-tab-empty">
+        No attempt in this run{state === 'pending' ? ' (the node is not part of it, or has not started)' : ' yet'}.
+      </p>
+    );
+  }
   return (
     <table className="pw-attempts" data-testid="attempts-table">
       <thead>

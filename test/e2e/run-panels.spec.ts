@@ -63,3 +63,31 @@ test('a node that retries: each attempt with its error, and its retries on the t
   await expect(filterRow.locator('.pw-timeline__bar--wait[data-state="retrying"]')).toHaveCount(2);
   await page.screenshot({ path: path.join(testInfo.project.outputDir, 'run-panels-retries.png') });
 });
+
+test('runs one node on the stored outputs upstream, and the Runs view says which part ran', async ({ page, served }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto(served.url);
+  await page.getByTestId('pipeline-list-item-big-orders').click();
+  await page.getByTestId('run-pipeline').click();
+  await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'succeeded', runTimeout);
+
+  await selectNode(page, 'write_big');
+  await page.getByTestId('run-node').click();
+  await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'succeeded', runTimeout);
+  await expect(page.getByTestId('rf__node-write_big')).toHaveAttribute('data-state', 'succeeded');
+  await expect(page.getByTestId('rf__node-write_big')).not.toContainText('cached');
+  // Upstream did not run again: its output is the first run's, and its one record here is that reuse.
+  await expect(page.getByTestId('rf__node-filter_big')).toContainText('cached');
+  await page.getByTestId('panel-tab-attempts').click();
+  await expect(page.getByTestId('attempt-row')).toHaveCount(1);
+  await expect(page.getByTestId('attempt-row')).not.toContainText('cached');
+  await selectNode(page, 'filter_big');
+  await expect(page.getByTestId('attempt-row')).toHaveCount(1);
+  await expect(page.getByTestId('attempt-row')).toContainText('cached');
+
+  await page.getByTestId('runs-view-open').click();
+  const rows = page.getByTestId('runs-list').locator('[data-run-state]');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('node write_big');
+  await page.screenshot({ path: path.join(testInfo.project.outputDir, 'run-panels-partial.png') });
+});
