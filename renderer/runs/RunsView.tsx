@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { runStateSchema, runTriggerSchema, type RunFilter, type RunState, type RunTrigger } from '../../node-library/contract';
 import { useAppStore } from '../store/app-store';
 import { PastRunView } from './PastRunView';
@@ -14,6 +14,11 @@ export function RunsView() {
   const pipelines = useAppStore((s) => s.pipelines);
   const openedId = useAppStore((s) => s.pastRun?.detail.run.runId ?? null);
   const open = useOpenPastRun();
+  // An opened run that is the live one is replayed again as it moves on (and once more when it ends).
+  const liveState = useAppStore((s) => (openedId !== null && s.runId === openedId ? `${s.runStatus}:${Object.values(s.nodeStates).join()}` : null));
+  useEffect(() => {
+    if (openedId && liveState) void open(openedId);
+  }, [openedId, liveState, open]);
   const pipelineIds = [...new Set([...(pipelines ?? []).map((p) => p.id), ...(runs ?? []).map((r) => r.pipelineId)])].sort();
   const set = (change: Partial<RunFilter>) => setFilter((f) => ({ ...f, ...change }));
   return (

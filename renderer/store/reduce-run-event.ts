@@ -1,4 +1,4 @@
-import type { RunEvent } from '../../node-library/contract';
+import type { RunEvent, RunEventOf } from '../../node-library/contract';
 import type { Previews, RunFields } from './run-slice';
 
 /**
@@ -44,4 +44,22 @@ export function reduceRunEvent(
     case 'run:finish':
       return { runStatus: event.state, runError: event.error?.message ?? null };
   }
+}
+
+/**
+ * Appends a batch of log lines to the run view in one step: one copy of each
+ * node's log per batch, not per line. Lines of another run are dropped.
+ */
+export function appendLogs(state: RunFields, events: readonly RunEventOf<'node:log'>[]): Partial<RunFields> {
+  const added = new Map<string, RunFields['logs'][string]>();
+  for (const e of events) {
+    if (e.runId !== state.runId) continue;
+    let lines = added.get(e.nodeId);
+    if (!lines) added.set(e.nodeId, (lines = []));
+    lines.push({ at: e.at, level: e.level, message: e.message });
+  }
+  if (added.size === 0) return {};
+  const logs = { ...state.logs };
+  for (const [nodeId, lines] of added) logs[nodeId] = [...(logs[nodeId] ?? []), ...lines];
+  return { logs };
 }

@@ -1,6 +1,6 @@
-import type { LogLevel, NodeState, RunEvent, RunState } from '../../node-library/contract';
+import type { LogLevel, NodeState, RunEvent, RunEventOf, RunState } from '../../node-library/contract';
 import type { SliceCreator } from './app-state';
-import { reduceRunEvent } from './reduce-run-event';
+import { appendLogs, reduceRunEvent } from './reduce-run-event';
 
 /** `idle` before any run of the open pipeline, `starting` while startRun is in flight. */
 export type RunStatus = 'idle' | 'starting' | RunState;
@@ -62,12 +62,36 @@ export const initialRun: RunFields = {
   logs: {},
 };
 
-export const createRunSlice: SliceCreator<RunSlice> = (set) => ({
-  ...initialRun,
-  previews: {},
-  runStarting: () => set({ ...initialRun, runStatus: 'starting' }),
-  runStarted: (runId) => set((s) => (s.runId === runId ? {} : { runId, runStatus: 'running' })),
-  runStartFailed: () => set({ runStatus: 'idle' }),
-  applyRunEvent: (event) =>
-    set((s) => reduceRunEvent(s, event, s.openPipeline?.id ?? null) ?? {}),
-});
+/** How long log lines wait to be appended together. */
+const logBatchMs = 30;
+
+export const createRunSlice: SliceCreator<RunSlice> = (set) => {
+  // A log line per `set` would copy the node's whole log per line (quadratic: 30,000 lines took
+  // seconds). Lines wait a few ms and go in together; any other event flushes them first, keeping order.
+  let pendingLogs: RunEventOf<'node:log'>[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flushLogs = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pendingLogs.length === 0) return;
+    const batch = pendingLogs;
+    pendingLogs = [];
+    set((s) => appendLogs(s, batch));
+  };
+  return {
+    ...initialRun,
+    previews: {},
+    runStarting: () => set({ ...initialRun, runStatus: 'starting' }),
+    runStarted: (runId) => set((s) => (s.runId === runId ? {} : { runId, runStatus: 'running' })),
+    runStartFailed: () => set({ runStatus: 'idle' }),
+    applyRunEvent: (event) => {
+      if (event.type === 'node:log') {
+        pendingLogs.push(event);
+        timer ??= setTimeout(flushLogs, logBatchMs);
+        return;
+      }
+      flushLogs();
+      set((s) => reduceRunEvent(s, event, s.openPipeline?.id ?? null) ?? {});
+    },
+  };
+};
