@@ -17,7 +17,8 @@ import { useAppStore } from '../store/app-store';
 import { selectCollapsedPanels } from '../store/selectors';
 import { PipelineList } from '../pipelines/PipelineList';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
-import { NodeLogs } from '../runs/NodeLogs';
+import { RunPanel } from '../runs/RunPanel';
+import { WithRunsView } from '../runs/WithRunsView';
 import './app.css';
 import { ErrorBanner } from './ErrorBanner';
 import { Header } from './Header';
@@ -56,11 +57,13 @@ function Editor() {
         </aside>
       )}
       <main className="pw-main">
-        <Canvas />
+        <WithRunsView>
+          <Canvas />
+        </WithRunsView>
       </main>
       {!collapsed.bottom && (
         <div className="pw-bottom">
-          <NodeLogs />
+          <RunPanel />
           <ProblemsPanel />
         </div>
       )}

@@ -134,7 +134,7 @@ function buildNode(pipeline: PipelineFile, node: PipelineNode, [, layout, info, 
       inputs,
       outputs,
       problems,
-      stats: state === 'succeeded' ? stats(detail, preview) : undefined,
+      stats: state === 'succeeded' ? stats(detail, preview) : detail?.attempt && detail.attempt > 1 && (state === 'running' || state === 'retrying') ? `attempt ${detail.attempt}` : undefined,
     },
   };
 }
@@ -144,7 +144,7 @@ function stats(detail: NodeDetail | undefined, preview: Previews[string] | undef
   const rows = preview && Object.values(preview)[0]?.totalRows;
   if (rows !== undefined) parts.push(`${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`);
   if (detail?.durationMs !== undefined) parts.push(detail.durationMs < 1000 ? `${Math.round(detail.durationMs)} ms` : `${(detail.durationMs / 1000).toFixed(1)} s`);
-  if (detail?.cached) parts.push('cached');
+  if (detail?.cached || detail?.reused) parts.push('cached');
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 

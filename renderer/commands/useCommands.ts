@@ -23,6 +23,7 @@ import { useSelectAll } from '../hooks/useSelectAll';
 import { useToggleTheme } from '../hooks/useToggleTheme';
 import { useUndo } from '../hooks/useUndo';
 import { useZoomToActualSize } from '../hooks/useZoomToActualSize';
+import { useRunCommands } from '../runs/useRunCommands';
 import { useAppStore } from '../store/app-store';
 import type { AppState } from '../store/app-state';
 import { selectCanCancel, selectCanRedo, selectCanRun, selectCanUndo, selectHasSelection, selectRecentPipelines } from '../store/selectors';
@@ -68,6 +69,7 @@ export function useCommands(): Command[] {
   const toggleTheme = useToggleTheme();
   const run = useRunPipeline();
   const cancel = useCancelRun();
+  const runCommands = useRunCommands();
 
   return useMemo((): Command[] => {
     const { setOverlay, setSnapToGrid, setTheme, togglePanel } = useAppStore.getState();
@@ -105,6 +107,7 @@ export function useCommands(): Command[] {
       { id: 'shortcuts', title: 'Keyboard shortcuts', group: 'View', shortcuts: [{ key: '?' }], enabled: true, run: () => setOverlay({ kind: 'shortcuts' }) },
       { id: 'run', title: 'Run pipeline', group: 'Run', shortcuts: [{ key: 'Enter', mod: true }], inTextFields: true, enabled: on.canRun, run: () => void run() },
       { id: 'cancel-run', title: 'Cancel run', group: 'Run', enabled: on.canCancel, run: () => void cancel() },
+      ...runCommands,
     ];
-  }, [on, save, newPipeline, saveAs, renamePipeline, duplicatePipeline, deletePipeline, openPipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, addNote, addFrame, layout, fit, actualSize, toggleTheme, run, cancel]);
+  }, [on, save, newPipeline, saveAs, renamePipeline, duplicatePipeline, deletePipeline, openPipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, addNote, addFrame, layout, fit, actualSize, toggleTheme, run, cancel, runCommands]);
 }

@@ -4,6 +4,7 @@ import { createCodeProblemsSlice } from './code-problems-slice';
 import { createHistorySlice } from './history-slice';
 import { createPipelineSlice } from './pipeline-slice';
 import { createRunSlice } from './run-slice';
+import { createRunsViewSlice } from './runs-view-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createUiSlice } from './ui-slice';
 
@@ -15,4 +16,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createRunSlice(...a),
   ...createUiSlice(...a),
   ...createCodeProblemsSlice(...a),
+  ...createRunsViewSlice(...a),
 }));

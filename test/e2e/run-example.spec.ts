@@ -18,6 +18,7 @@ test('opens and runs the big-orders example', async ({ page, served }, testInfo)
   await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'succeeded');
 
   await page.getByTestId('rf__node-filter_big').click();
+  await page.getByTestId('panel-tab-logs').click();
   await expect(page.getByTestId('node-logs')).toContainText('kept 5 rows where amount > 100');
 
   const csv = await readFile(path.join(served.dir, 'out/big-orders.csv'), 'utf8');

@@ -28,6 +28,7 @@ test('shows a failed node, its error and the skipped node downstream', async ({ 
   await expect(page.getByTestId('rf__node-write_big')).not.toHaveAttribute('data-state', /succeeded|running|pending/);
 
   await page.getByTestId('rf__node-filter_big').click();
+  await page.getByTestId('panel-tab-error').click();
   await expect(page.getByTestId('node-error')).toContainText('no_such_column');
   await page.screenshot({ path: path.join(testInfo.project.outputDir, 'run-failed.png') });
 });

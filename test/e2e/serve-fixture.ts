@@ -15,6 +15,8 @@ export interface Served {
   origin: string;
   /** The temp copy of pipelines/ the server works on. */
   dir: string;
+  /** Stops the server and starts it again on the same folder and data; resolves to the new URL (a new port and token). */
+  restart(): Promise<string>;
 }
 
 /**
@@ -28,10 +30,16 @@ export const test = base.extend<{ served: Served }>({
     const dir = await mkdtemp(path.join(tmpdir(), 'pipewright-e2e-'));
     await cp(path.join(root, 'pipelines'), dir, { recursive: true, filter: (src) => path.relative(path.join(root, 'pipelines'), src) !== 'out' });
     const dataDir = path.join(dir, '.pipewright-data');
-    const child = spawn(process.execPath, [cli, 'serve', '--pipelines', dir, '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const start = () => spawn(process.execPath, [cli, 'serve', '--pipelines', dir, '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let child = start();
     try {
       const url = await waitForUrl(child);
-      await use({ url, origin: new URL(url).origin, dir });
+      const restart = async () => {
+        await stop(child);
+        child = start();
+        return waitForUrl(child);
+      };
+      await use({ url, origin: new URL(url).origin, dir, restart });
     } finally {
       await stop(child);
       await rm(dir, { recursive: true, force: true });
