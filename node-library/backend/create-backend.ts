@@ -6,7 +6,13 @@ import { serializePipeline, writeFileAtomic } from '../model/save';
 import { createRegistry, type NodeRegistry } from '../nodes/registry';
 import { defaultDataDir } from './data-dir';
 import { findPipelineFile, newPipelineFile, newPipelineId, scanPipelineFolder } from './pipeline-folder';
+import { previewSchedule } from '../schedule/preview';
+import { ScheduleStore } from '../schedule/schedule-store';
+import { Scheduler } from '../schedule/scheduler';
+import type { Clock } from '../schedule/clock';
+import { folderSchedules } from './folder-schedules';
 import { RunService } from './run-service';
+import { scheduledRuns } from './scheduled-runs';
 
 export interface BackendOptions {
   pipelinesDir: string;
@@ -15,12 +21,16 @@ export interface BackendOptions {
   registry?: NodeRegistry;
   concurrency?: number;
   keepRunsPerPipeline?: number;
+  /** The scheduler's clock (tests use a fake one). */
+  clock?: Clock;
 }
 
 export interface Backend extends PipewrightApi {
   /** Resolves when the run has finished; for hosts that must wait (CLI, tests). */
   whenFinished(runId: string): Promise<void>;
-  /** Cancels every active run, waits for them, and closes the run store. */
+  /** Tells the scheduler to look now: after a resume from sleep. */
+  tickScheduler(): Promise<void>;
+  /** Stops the scheduler, cancels every active run, waits for them, and closes the stores. */
   close(): Promise<void>;
 }
 
@@ -33,6 +43,16 @@ export function createBackend(options: BackendOptions): Backend {
     concurrency: options.concurrency,
     keepRunsPerPipeline: options.keepRunsPerPipeline ?? 200,
   });
+  // The app and serve mode own the schedules of their folder (unless `pipewright schedule` holds the lease).
+  const scheduleStore = ScheduleStore.open(runs.dbFile);
+  const scheduler = new Scheduler({
+    store: scheduleStore,
+    definitions: () => folderSchedules(options.pipelinesDir),
+    runs: scheduledRuns(runs, options.pipelinesDir, registry),
+    clock: options.clock,
+    onError: (error) => console.error('pipewright scheduler:', error),
+  });
+  void scheduler.start();
 
   const loadChecked = async (pipelineId: string) => {
     const file = await findPipelineFile(options.pipelinesDir, pipelineId);
@@ -59,6 +79,8 @@ export function createBackend(options: BackendOptions): Backend {
       if (pipeline.id !== pipelineId) throw new PipewrightError('E_API_001', `pipeline id ${pipeline.id} does not match ${pipelineId}`);
       const file = await findPipelineFile(options.pipelinesDir, pipelineId).catch(() => newPipelineFile(options.pipelinesDir, pipelineId));
       await writeFileAtomic(file, serializePipeline(pipeline));
+      // An edited schedule takes effect now rather than at the next tick.
+      void scheduler.tick();
     },
     async createPipeline(name) {
       const id = await newPipelineId(options.pipelinesDir, name);
@@ -71,6 +93,7 @@ export function createBackend(options: BackendOptions): Backend {
       await rm(file).catch((error: Error) => {
         throw new PipewrightError('E_PIPELINE_006', `could not delete ${path.basename(file)}: ${error.message}`);
       });
+      void scheduler.tick();
     },
     async validatePipeline(pipeline) {
       const result = parsePipeline(JSON.stringify(pipeline), registry);
@@ -106,10 +129,25 @@ export function createBackend(options: BackendOptions): Backend {
       runDetail(runId);
       return runs.store.logs(runId, nodeId);
     },
+    async previewSchedule(schedule) {
+      return previewSchedule(schedule, Date.now());
+    },
+    async listSchedules() {
+      await scheduler.tick();
+      return scheduler.summaries();
+    },
+    async listScheduleFires(filter) {
+      return scheduleStore.fires(filter);
+    },
     onRunEvent(listener) {
       return runs.onEvent(listener);
     },
     whenFinished: (runId) => runs.whenFinished(runId),
-    close: () => runs.close(),
+    tickScheduler: () => scheduler.tick(),
+    async close() {
+      await scheduler.stop();
+      scheduleStore.close();
+      await runs.close();
+    },
   };
 }
