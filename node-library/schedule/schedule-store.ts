@@ -1,4 +1,5 @@
 import type { FireOutcome, ScheduleFire } from '../contract';
+import { thisHost } from '../store/interrupt-dead-runs';
 import { openDatabase, type SqliteDatabase, type SqliteStatement } from '../store/database';
 import type { SlotPlan } from './policy';
 
@@ -24,6 +25,24 @@ function toFire(row: FireRow): ScheduleFire {
   if (row.reason !== null) fire.reason = row.reason;
   if (row.run_id !== null) fire.runId = row.run_id;
   return fire;
+}
+
+/** Owners are `host:pid:nonce`; a holder on this machine whose process is gone left its lease behind. */
+export function leaseOwner(pid: number, nonce: string): string {
+  return `${thisHost}:${pid}:${nonce}`;
+}
+
+function holderDied(owner: string): boolean {
+  const [nonceStart, pidStart] = [owner.lastIndexOf(':'), owner.lastIndexOf(':', owner.lastIndexOf(':') - 1)];
+  if (owner.slice(0, pidStart) !== thisHost) return false;
+  const pid = Number(owner.slice(pidStart + 1, nonceStart));
+  if (!Number.isInteger(pid) || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'EPERM';
+  }
 }
 
 /**
@@ -52,7 +71,9 @@ export class ScheduleStore {
   /** Takes or renews the lease; false while another live scheduler holds it. */
   takeLease(owner: string, now: number, leaseMs: number): boolean {
     const holder = this.query('SELECT owner, expires_at FROM scheduler_lease WHERE id = 1').get() as { owner: string; expires_at: number } | undefined;
-    if (holder && holder.owner !== owner && holder.expires_at > now) return false;
+    if (holder && holder.owner !== owner && holder.expires_at > now && !holderDied(holder.owner)) return false;
+    // Renewed at half-life only, so a tick with nothing due writes nothing (no commit to fsync).
+    if (holder?.owner === owner && holder.expires_at - now > leaseMs / 2) return true;
     this.query('INSERT INTO scheduler_lease (id, owner, expires_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at').run(owner, now + leaseMs);
     return true;
   }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import type { Cron } from 'croner';
 import type { ParamValue, Schedule, ScheduleSummary } from '../contract';
 import { systemClock, type Clock } from './clock';
 import { planCatchUp, planOverlap } from './policy';
-import type { QueuedFire, ScheduleStore } from './schedule-store';
+import { leaseOwner, type QueuedFire, type ScheduleStore } from './schedule-store';
 import { compileCron, formatLocal, nextSlot, slotsBetween } from './slots';
 
 /** A pipeline as the scheduler sees it. No schedule and a problem: the file could not be read, its state is kept. */
@@ -32,6 +31,10 @@ export interface SchedulerOptions {
   /** The longest the timer sleeps, so a wake from suspend is noticed soon; 30 s. */
   maxSleepMs?: number;
   newRunId?: () => string;
+  /** Fires kept per pipeline; older ones are pruned at start. */
+  keepFires?: number;
+  /** Who holds the lease; this process by default (tests play other processes). */
+  owner?: string;
   onError?: (error: unknown) => void;
 }
 
@@ -45,7 +48,7 @@ export class Scheduler {
   private readonly clock: Clock;
   private readonly maxSleepMs: number;
   private readonly leaseMs: number;
-  private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID()}`;
+  private readonly owner: string;
   private definitions = new Map<string, ScheduleDefinition>();
   private readonly problems = new Map<string, string>();
   private readonly compiled = new Map<string, Cron>();
@@ -60,6 +63,7 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {
     this.clock = options.clock ?? systemClock;
+    this.owner = options.owner ?? leaseOwner(process.pid, randomUUID());
     this.maxSleepMs = options.maxSleepMs ?? 30_000;
     // Renewed every tick; outlives a few missed ticks, not a closed app.
     this.leaseMs = Math.max(90_000, 3 * this.maxSleepMs);
@@ -67,7 +71,7 @@ export class Scheduler {
 
   /** The immediate tick at start: also starts fires a crash left queued. */
   start(): Promise<void> {
-    this.options.store.prune(1000);
+    this.options.store.transaction(() => this.options.store.prune(this.options.keepFires ?? 1000));
     return this.tick();
   }
 
@@ -162,10 +166,12 @@ export class Scheduler {
     const { store } = this.options;
     if (!schedule || this.problems.has(pipelineId)) return;
     const cron = this.cron(schedule);
-    const definition = JSON.stringify([schedule.cron.trim(), schedule.timezone]);
+    // Enabled is part of it: a schedule switched back on starts afresh rather than catching up.
+    const definition = JSON.stringify([schedule.cron.trim(), schedule.timezone, schedule.enabled]);
     const state = store.state(pipelineId);
-    // New, edited or disabled: nothing before now fires; the old expression never fires again.
-    if (!state || state.definition !== definition || !schedule.enabled) return store.setState(pipelineId, definition, now);
+    // New or edited: nothing before now fires, and the old expression never fires again.
+    if (!state || state.definition !== definition) return store.setState(pipelineId, definition, now);
+    if (!schedule.enabled) return;
     // After the clock stepped back, slots up to the last handled one are already handled.
     if (state.lastSlot >= now) return;
     const { slots } = slotsBetween(cron, state.lastSlot, now);
