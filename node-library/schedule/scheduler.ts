@@ -52,6 +52,8 @@ export class Scheduler {
   private definitions = new Map<string, ScheduleDefinition>();
   private readonly problems = new Map<string, string>();
   private readonly compiled = new Map<string, Cron>();
+  /** The last answer of croner's nextRun per expression (~0.3 ms a call): valid for any t in [from, next). */
+  private readonly nextMemo = new Map<string, { from: number; next: number | undefined }>();
   /** Scheduled runs started here and not finished, by pipeline. */
   private readonly active = new Map<string, Set<string>>();
   private ticking: Promise<void> | undefined;
@@ -174,6 +176,8 @@ export class Scheduler {
     if (!schedule.enabled) return;
     // After the clock stepped back, slots up to the last handled one are already handled.
     if (state.lastSlot >= now) return;
+    const first = this.nextAfter(schedule, state.lastSlot);
+    if (first === undefined || first > now) return;
     const { slots } = slotsBetween(cron, state.lastSlot, now);
     if (slots.length === 0) return;
     const catchUp = planCatchUp(slots, now, schedule.catchUp, schedule.catchUpMax);
@@ -235,13 +239,22 @@ export class Scheduler {
     let next = now + this.maxSleepMs;
     for (const { pipelineId, schedule } of this.definitions.values()) {
       if (!schedule?.enabled || this.problems.has(pipelineId)) continue;
-      next = Math.min(next, nextSlot(this.cron(schedule), now) ?? next);
+      next = Math.min(next, this.nextAfter(schedule, now) ?? next);
     }
     this.cancelTimer = this.clock.setTimer(Math.max(0, next - now), () => void this.tick());
   }
 
+  private nextAfter(schedule: Schedule, after: number): number | undefined {
+    const key = cronKey(schedule);
+    const memo = this.nextMemo.get(key);
+    if (memo && memo.from <= after && (memo.next === undefined || after < memo.next)) return memo.next;
+    const next = nextSlot(this.cron(schedule), after);
+    this.nextMemo.set(key, { from: after, next });
+    return next;
+  }
+
   private cron(schedule: Schedule): Cron {
-    const key = JSON.stringify([schedule.cron.trim(), schedule.timezone]);
+    const key = cronKey(schedule);
     let cron = this.compiled.get(key);
     if (!cron) {
       cron = compileCron(schedule.cron.trim(), schedule.timezone);
@@ -250,3 +263,5 @@ export class Scheduler {
     return cron;
   }
 }
+
+const cronKey = (schedule: Schedule) => JSON.stringify([schedule.cron.trim(), schedule.timezone]);

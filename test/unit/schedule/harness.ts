@@ -96,7 +96,10 @@ export class Harness {
     dirs.push(dir);
     const clock = new FakeClock(typeof start === 'number' ? start : Date.parse(start));
     const harness = new Harness(path.join(dir, 'history.sqlite'), clock, new FakeRuns(clock, options.durationMs), options);
+    // Everything a tick starts settles within microtasks (SQLite is synchronous, fake runs end by
+    // timer or microtask), and setImmediate runs only once they have all drained.
     clock.settle = async () => {
+      await harness.scheduler?.whenIdle();
       await new Promise((resolve) => setImmediate(resolve));
       await harness.scheduler?.whenIdle();
     };
