@@ -143,9 +143,9 @@ export class Scheduler {
       this.leader = store.transaction(() => {
         if (!store.takeLease(this.owner, now, this.leaseMs)) return false;
         for (const definition of definitions) {
-          // A savepoint each: one pipeline's failure is noted and undone, the others go on.
+          // One pipeline's failure is noted (its writes undone, in a savepoint), the others go on.
           try {
-            store.savepoint(() => this.planPipeline(definition, now, replaced));
+            this.planPipeline(definition, now, replaced);
           } catch (error) {
             this.problems.set(definition.pipelineId, (error as Error).message);
           }
@@ -178,18 +178,18 @@ export class Scheduler {
     if (state.lastSlot >= now) return;
     const first = this.nextAfter(schedule, state.lastSlot);
     if (first === undefined || first > now) return;
-    const { slots } = slotsBetween(cron, state.lastSlot, now);
-    if (slots.length === 0) return;
+    const { slots, next } = slotsBetween(cron, state.lastSlot, now, first);
+    this.nextMemo.set(cronKey(schedule), { from: slots[slots.length - 1], next });
     const catchUp = planCatchUp(slots, now, schedule.catchUp, schedule.catchUpMax);
     const waiting = store.countQueued(pipelineId);
     const busy = waiting + (this.active.get(pipelineId)?.size ?? 0) > 0;
     const overlap = planOverlap(catchUp.fire, busy, waiting, schedule.overlap);
-    if (overlap.replacePrevious) {
-      store.cancelQueued(pipelineId);
-      replaced.push(pipelineId);
-    }
-    store.record(pipelineId, { fire: overlap.fire, skip: [...catchUp.skip, ...overlap.skip] }, now, this.options.newRunId ?? (() => `run_${randomUUID()}`));
-    store.setState(pipelineId, definition, slots[slots.length - 1]);
+    store.savepoint(() => {
+      if (overlap.replacePrevious) store.cancelQueued(pipelineId);
+      store.record(pipelineId, { fire: overlap.fire, skip: [...catchUp.skip, ...overlap.skip] }, now, this.options.newRunId ?? (() => `run_${randomUUID()}`));
+      store.setState(pipelineId, definition, slots[slots.length - 1]);
+    });
+    if (overlap.replacePrevious) replaced.push(pipelineId);
   }
 
   /** Starts queued fires, one at a time per pipeline unless its overlap policy allows more. */
@@ -264,4 +264,4 @@ export class Scheduler {
   }
 }
 
-const cronKey = (schedule: Schedule) => JSON.stringify([schedule.cron.trim(), schedule.timezone]);
+const cronKey = (schedule: Schedule) => `${schedule.cron.trim()}\n${schedule.timezone}`;

@@ -12,20 +12,19 @@ export function compileCron(cron: string, timezone: string): Cron {
   return new Cron(cron, { timezone, paused: true, mode: '5-or-6-parts', domAndDow: false });
 }
 
-/** Every slot in (after, upTo], oldest first; at most `limit`, keeping the newest when there are more. */
-export function slotsBetween(cron: Cron, after: number, upTo: number, limit = 100_000): { slots: number[]; dropped: number } {
+/**
+ * Every slot in (after, upTo], oldest first, and the first slot after upTo.
+ * `first`, when known, is the first slot after `after` (saves a croner call,
+ * ~0.3 ms each).
+ */
+export function slotsBetween(cron: Cron, after: number, upTo: number, first?: number): { slots: number[]; next: number | undefined } {
   const slots: number[] = [];
-  let dropped = 0;
-  let next = cron.nextRun(new Date(after));
-  while (next && next.getTime() <= upTo) {
-    slots.push(next.getTime());
-    if (slots.length > limit) {
-      slots.shift();
-      dropped++;
-    }
-    next = cron.nextRun(next);
+  let next = first ?? nextSlot(cron, after);
+  while (next !== undefined && next <= upTo) {
+    slots.push(next);
+    next = nextSlot(cron, next);
   }
-  return { slots, dropped };
+  return { slots, next };
 }
 
 export function nextSlot(cron: Cron, after: number): number | undefined {

@@ -142,7 +142,7 @@ export const migrations: readonly string[] = [
     recorded_at INTEGER NOT NULL,
     UNIQUE (pipeline_id, slot)
   );
-  CREATE INDEX schedule_fires_queued ON schedule_fires (slot) WHERE outcome = 'queued';
+  CREATE INDEX schedule_fires_queued ON schedule_fires (pipeline_id, slot) WHERE outcome = 'queued';
 
   -- One scheduler per database: the app and a headless \`pipewright schedule\` take turns.
   CREATE TABLE scheduler_lease (

@@ -35,14 +35,23 @@ export class FakeRuns implements ScheduledRuns {
     private readonly durationMs: (pipelineId: string) => number = () => 0,
   ) {}
 
+  private readonly runIds = new Set<string>();
+
   hasRun(runId: string): boolean {
-    return this.started.some((r) => r.runId === runId);
+    return this.runIds.has(runId);
+  }
+
+  /** A run started by a process that then died, before it could mark its fire. */
+  startedElsewhere(run: StartedRun): void {
+    this.started.push(run);
+    this.runIds.add(run.runId);
   }
 
   async start(fire: { pipelineId: string; runId: string; slot: number }): Promise<{ done: Promise<unknown> }> {
     if (this.fail.has(fire.pipelineId)) throw new Error(`${fire.pipelineId} cannot start`);
     const run: StartedRun = { pipelineId: fire.pipelineId, runId: fire.runId, slot: fire.slot, startedAt: this.clock.now() };
     this.started.push(run);
+    this.runIds.add(run.runId);
     const done = new Promise<void>((resolve) => {
       const end = () => {
         if (run.endedAt !== undefined) return;
@@ -140,16 +149,16 @@ export class Harness {
   }
 
   /**
-   * The process dies: no clean stop, its lease stays behind. It played a
-   * process whose pid no longer exists, so the next start may take over.
+   * The process dies and starts again `downMs` later: no clean stop, so its
+   * lease stays behind. It played a process whose pid no longer exists, so the
+   * next start may take over at once.
    */
-  async crashAndRestart(): Promise<void> {
+  async crashAndRestart(downMs = 0): Promise<void> {
     await this.scheduler.stop();
-    this.store.close();
-    this.store = ScheduleStore.open(this.file);
     const deadOwner = leaseOwner(2 ** 22 + 1000 + this.crashes++, 'crashed');
     this.store.transaction(() => this.store.takeLease(deadOwner, this.clock.now(), 10 * 60_000));
     this.store.close();
+    this.clock.skip(downMs);
     await this.start();
   }
 

@@ -106,7 +106,7 @@ describe('scheduler', () => {
     const [queued] = h.store.transaction(() => h.store.record('p', { fire: [slot], skip: [] }, h.clock.now(), () => 'run_left_queued'));
     // And one whose run started but whose fire was not yet marked.
     const [half] = h.store.transaction(() => h.store.record('p', { fire: [slot - 60 * minute], skip: [] }, h.clock.now(), () => 'run_half_started'));
-    h.runs.started.push({ pipelineId: 'p', runId: half.runId, slot: half.slot, startedAt: h.clock.now(), endedAt: h.clock.now() });
+    h.runs.startedElsewhere({ pipelineId: 'p', runId: half.runId, slot: half.slot, startedAt: h.clock.now(), endedAt: h.clock.now() });
     await h.crashAndRestart();
     await h.crashAndRestart();
     expect(h.runs.started.filter((r) => r.runId === queued.runId)).toHaveLength(1);
