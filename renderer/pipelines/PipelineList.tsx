@@ -1,6 +1,8 @@
+import type { ScheduleSummary } from '../../node-library/contract';
 import { useDeletePipeline } from '../hooks/useDeletePipeline';
 import { useNewPipeline } from '../hooks/useNewPipeline';
 import { useOpenPipeline } from '../hooks/useOpenPipeline';
+import { useSchedules } from '../hooks/useScheduleFires';
 import { useAppStore } from '../store/app-store';
 import { selectDirty, selectOpenPipelineId, selectPipelines } from '../store/selectors';
 import './pipelines.css';
@@ -13,6 +15,7 @@ export function PipelineList() {
   const open = useOpenPipeline();
   const create = useNewPipeline();
   const remove = useDeletePipeline();
+  const schedules = new Map(useSchedules()?.map((s) => [s.pipelineId, s]));
   return (
     <nav className="pw-pipelines" aria-label="Pipelines">
       <header className="pw-sidebar__header">
@@ -41,6 +44,7 @@ export function PipelineList() {
               <span className="pw-pipeline-item__meta">
                 {p.id} · {p.nodeCount} {p.nodeCount === 1 ? 'node' : 'nodes'}
               </span>
+              <ScheduleLine summary={schedules.get(p.id)} pipelineId={p.id} />
             </button>
             <button type="button" className="pw-icon-button pw-pipeline-row__delete" data-testid={`delete-pipeline-${p.id}`} aria-label={`Delete ${p.name}`} title="Delete…" onClick={() => void remove(p.id)}>
               🗑
@@ -49,5 +53,23 @@ export function PipelineList() {
         ))}
       </ul>
     </nav>
+  );
+}
+
+function ScheduleLine({ summary, pipelineId }: { summary?: ScheduleSummary; pipelineId: string }) {
+  if (!summary) return null;
+  const text = summary.problem
+    ? `schedule broken: ${summary.problem}`
+    : !summary.enabled
+      ? 'schedule off'
+      : summary.nextFire
+        ? `next run ${new Date(summary.nextFire.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })}`
+        : 'scheduled';
+  const last = summary.lastFire ? ` · last ${summary.lastFire.outcome}` : '';
+  return (
+    <span className="pw-pipeline-item__schedule" data-testid={`pipeline-schedule-${pipelineId}`} data-enabled={summary.enabled} title={`${summary.cron} (${summary.timezone})`}>
+      ⏰ {text}
+      {last}
+    </span>
   );
 }
