@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runEventChannel } from '../node-library/contract';
 import { createBackend } from '../node-library/backend/create-backend';
 import { registerIpcHandlers } from './ipc';
+import { runInBackground } from './tray';
 import { isAppUrl, secureWindowOptions } from './window';
 
 const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,7 +15,8 @@ const pipelinesDir = process.env.PIPEWRIGHT_PIPELINES ?? path.join(app.getAppPat
 process.env.PIPEWRIGHT_SQLITE_BINDING ??= path.join(distDir, 'electron-native', 'better_sqlite3.node');
 
 // The backend moves to a utilityProcess in the desktop-shell issue; the contract stays the same.
-const backend = createBackend({ pipelinesDir, dataDir: app.getPath('userData') });
+const dataDir = app.getPath('userData');
+const backend = createBackend({ pipelinesDir, dataDir });
 registerIpcHandlers(ipcMain, backend, (url) => isAppUrl(url, rendererUrl));
 
 function openWindow(): void {
@@ -23,6 +25,7 @@ function openWindow(): void {
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   const unsubscribe = backend.onRunEvent((event) => window.webContents.send(runEventChannel, event));
   window.on('closed', unsubscribe);
+  runInBackground(window, backend, dataDir);
   window.once('ready-to-show', () => window.show());
   void window.loadFile(rendererIndex);
 }

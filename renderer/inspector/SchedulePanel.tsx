@@ -36,8 +36,9 @@ export function SchedulePanel({ pipeline, update }: { pipeline: PipelineFile; up
   return (
     <section className="pw-inspector__section" data-testid="schedule-panel">
       <h3 className="pw-inspector__section-title">Schedule</h3>
-      <label className="pw-field pw-field--compact">
-        <input type="checkbox" data-testid="schedule-enabled" checked={schedule.enabled} onChange={(e) => set('enabled', e.target.checked)} /> Enabled
+      <label className="pw-check">
+        <input type="checkbox" data-testid="schedule-enabled" checked={schedule.enabled} onChange={(e) => set('enabled', e.target.checked)} />
+        <span>{schedule.enabled ? 'Enabled' : 'Disabled: saved, but never fires'}</span>
       </label>
       <label className="pw-field">
         <span className="pw-field__label">Cron (5 fields, or 6 with seconds first)</span>

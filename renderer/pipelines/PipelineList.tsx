@@ -63,12 +63,12 @@ function ScheduleLine({ summary, pipelineId }: { summary?: ScheduleSummary; pipe
     : !summary.enabled
       ? 'schedule off'
       : summary.nextFire
-        ? `next run ${new Date(summary.nextFire.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })}`
+        ? `scheduled, next run ${new Date(summary.nextFire.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })}`
         : 'scheduled';
   const last = summary.lastFire ? ` · last ${summary.lastFire.outcome}` : '';
   return (
     <span className="pw-pipeline-item__schedule" data-testid={`pipeline-schedule-${pipelineId}`} data-enabled={summary.enabled} title={`${summary.cron} (${summary.timezone})`}>
-      ⏰ {text}
+      {text}
       {last}
     </span>
   );
