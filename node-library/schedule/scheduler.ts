@@ -194,14 +194,17 @@ export class Scheduler {
 
   /** Starts queued fires, one at a time per pipeline unless its overlap policy allows more. */
   private pump(): Promise<void> {
-    this.pumping = this.pumping.then(async () => {
-      for (const fire of this.options.store.queued()) {
-        if (this.stopped || !this.leader) return;
-        const allow = this.definitions.get(fire.pipelineId)?.schedule?.overlap === 'allow';
-        if (!allow && (this.active.get(fire.pipelineId)?.size ?? 0) > 0) continue;
-        await this.startFire(fire);
-      }
-    });
+    this.pumping = this.pumping
+      .then(async () => {
+        for (const fire of this.options.store.queued()) {
+          if (this.stopped || !this.leader) return;
+          const allow = this.definitions.get(fire.pipelineId)?.schedule?.overlap === 'allow';
+          if (!allow && (this.active.get(fire.pipelineId)?.size ?? 0) > 0) continue;
+          await this.startFire(fire);
+        }
+      })
+      // Reported, and the chain stays usable: the fires stay queued for the next pump.
+      .catch((error: unknown) => this.options.onError?.(error));
     return this.pumping;
   }
 

@@ -34,13 +34,15 @@ Stop with Ctrl+C (SIGINT) or SIGTERM; running runs are cancelled.`,
       const line = describeEvent(event);
       if (line) print(`${new Date(event.at).toISOString()} ${line}`);
     });
-    print(`Scheduling the pipelines in ${pipelinesDir}; history in ${runs.dbFile}`);
-    await scheduler.start();
-    const keepAlive = setInterval(() => undefined, 1 << 30);
-    await new Promise<void>((resolve) => {
+    // Listening before saying it has started, so a signal right after the line is handled.
+    const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    const keepAlive = setInterval(() => undefined, 1 << 30);
+    print(`Scheduling the pipelines in ${pipelinesDir}; history in ${runs.dbFile}`);
+    await scheduler.start();
+    await stopped;
     clearInterval(keepAlive);
     await scheduler.stop();
     store.close();
