@@ -11,6 +11,7 @@ import { registerIpcHandlers } from './ipc';
 import { isPipelineFile, pipelineFileFromArgv } from './open-files';
 import { SecretStore } from './secret-store';
 import { guardSession, guardWebContents, type WebContentsLike } from './web-contents-guards';
+import { runInBackground } from './tray';
 import { isAppUrl, secureWindowOptions } from './window';
 import { loadWindowState, restoredBounds, saveWindowState } from './window-state';
 
@@ -51,6 +52,8 @@ async function openWindow(backendHost: BackendHost): Promise<void> {
   mainWindow = window;
   if (saved?.maximized) window.maximize();
   const unsubscribe = backendHost.backend.onRunEvent((event) => window.webContents.send(runEventChannel, event));
+  // Enabled schedules keep the app in the tray when the window closes.
+  runInBackground(window, backendHost.backend, dataDir);
   window.on('close', () => void saveWindowState(windowStateFile, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }).catch(() => undefined));
   window.on('closed', () => {
     unsubscribe();

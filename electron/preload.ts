@@ -32,6 +32,9 @@ const api: PipewrightApi = {
   getRun: (runId) => invoke(apiChannels.getRun, runId),
   getRunEvents: (runId) => invoke(apiChannels.getRunEvents, runId),
   getRunLogs: (runId, nodeId) => (nodeId === undefined ? invoke(apiChannels.getRunLogs, runId) : invoke(apiChannels.getRunLogs, runId, nodeId)),
+  previewSchedule: (schedule) => invoke(apiChannels.previewSchedule, schedule),
+  listSchedules: () => invoke(apiChannels.listSchedules),
+  listScheduleFires: (filter) => invoke(apiChannels.listScheduleFires, filter),
   onRunEvent: (listener) => {
     const forward = (_event: unknown, runEvent: RunEvent) => listener(runEvent);
     ipcRenderer.on(runEventChannel, forward);

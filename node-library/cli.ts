@@ -5,10 +5,11 @@ import { print, printError, type Command } from './cli/command';
 import { logsCommand, resumeCommand, runsCommand } from './cli/commands/history';
 import { nodesCommand } from './cli/commands/nodes';
 import { runCommand } from './cli/commands/run';
+import { scheduleCommand } from './cli/commands/schedule';
 import { serveCommand } from './cli/commands/serve';
 import { validateCommand } from './cli/commands/validate';
 
-const commands: Command[] = [runCommand, validateCommand, nodesCommand, runsCommand, logsCommand, resumeCommand, serveCommand];
+const commands: Command[] = [runCommand, validateCommand, nodesCommand, runsCommand, logsCommand, resumeCommand, serveCommand, scheduleCommand];
 
 const overview = `Usage: pipewright <command> [options]   (pipewright <command> --help for more)
 

@@ -9,7 +9,13 @@ import { DraftStore, draftFolder } from './draft-store';
 import { duplicatePipeline, renamePipeline, savePipelineAs } from './pipeline-copies';
 import { findPipelineFile, newPipelineFile, newPipelineId, scanPipelineFolder } from './pipeline-folder';
 import { RecentPipelines } from './recent-pipelines';
+import { previewSchedule } from '../schedule/preview';
+import { ScheduleStore } from '../schedule/schedule-store';
+import { Scheduler } from '../schedule/scheduler';
+import type { Clock } from '../schedule/clock';
+import { folderSchedules } from './folder-schedules';
 import { RunService } from './run-service';
+import { scheduledRuns } from './scheduled-runs';
 
 export interface BackendOptions {
   pipelinesDir: string;
@@ -20,12 +26,16 @@ export interface BackendOptions {
   keepRunsPerPipeline?: number;
   /** Secret values for runs (the desktop app's encrypted store); by default PIPEWRIGHT_SECRET_<NAME>. */
   secrets?: (name: string) => string | undefined;
+  /** The scheduler's clock (tests use a fake one). */
+  clock?: Clock;
 }
 
 export interface Backend extends PipewrightApi {
   /** Resolves when the run has finished; for hosts that must wait (CLI, tests). */
   whenFinished(runId: string): Promise<void>;
-  /** Cancels every active run, waits for them, and closes the run store. */
+  /** Tells the scheduler to look now: after a resume from sleep. */
+  tickScheduler(): Promise<void>;
+  /** Stops the scheduler, cancels every active run, waits for them, and closes the stores. */
   close(): Promise<void>;
 }
 
@@ -44,6 +54,16 @@ export function createBackend(options: BackendOptions): Backend {
     keepRunsPerPipeline: options.keepRunsPerPipeline ?? 200,
     secrets: options.secrets,
   });
+  // The app and serve mode own the schedules of their folder (unless `pipewright schedule` holds the lease).
+  const scheduleStore = ScheduleStore.open(runs.dbFile);
+  const scheduler = new Scheduler({
+    store: scheduleStore,
+    definitions: () => folderSchedules(options.pipelinesDir),
+    runs: scheduledRuns(runs, options.pipelinesDir, registry),
+    clock: options.clock,
+    onError: (error) => console.error('pipewright scheduler:', error),
+  });
+  void scheduler.start();
 
   const loadChecked = async (pipelineId: string) => {
     const file = await findPipelineFile(options.pipelinesDir, pipelineId);
@@ -77,6 +97,8 @@ export function createBackend(options: BackendOptions): Backend {
       const file = await findPipelineFile(options.pipelinesDir, pipelineId).catch(() => newPipelineFile(options.pipelinesDir, pipelineId));
       await writeFileAtomic(file, serializePipeline(pipeline));
       await drafts.discard(pipelineId);
+      // An edited schedule takes effect now rather than at the next tick.
+      void scheduler.tick();
     },
     async createPipeline(name) {
       const id = await newPipelineId(options.pipelinesDir, name);
@@ -91,6 +113,7 @@ export function createBackend(options: BackendOptions): Backend {
       });
       await drafts.discard(pipelineId);
       await recent.remove(pipelineId);
+      void scheduler.tick();
     },
     savePipelineAs: (pipeline, name) => savePipelineAs(options.pipelinesDir, pipeline, name),
     async renamePipeline(pipelineId, name) {
@@ -149,10 +172,25 @@ export function createBackend(options: BackendOptions): Backend {
       runDetail(runId);
       return runs.store.logs(runId, nodeId);
     },
+    async previewSchedule(schedule) {
+      return previewSchedule(schedule, Date.now());
+    },
+    async listSchedules() {
+      await scheduler.tick();
+      return scheduler.summaries();
+    },
+    async listScheduleFires(filter) {
+      return scheduleStore.fires(filter);
+    },
     onRunEvent(listener) {
       return runs.onEvent(listener);
     },
     whenFinished: (runId) => runs.whenFinished(runId),
-    close: () => runs.close(),
+    tickScheduler: () => scheduler.tick(),
+    async close() {
+      await scheduler.stop();
+      scheduleStore.close();
+      await runs.close();
+    },
   };
 }

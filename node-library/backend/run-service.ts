@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PipewrightError, type PartialRun, type PipelineFile, type RunEvent, type RunState, type RunTrigger } from '../contract';
 import { fileCache } from '../engine/cache';
@@ -7,6 +6,7 @@ import { runPipeline, type RunOptions } from '../engine/run-pipeline';
 import { resolveNodeParams } from '../engine/run-node';
 import { resolveRunParams, type RunParams } from '../model/params';
 import type { NodeRegistry } from '../nodes/registry';
+import { newRunId } from '../store/run-id';
 import { RunStore } from '../store/run-store';
 import { capLogs } from './log-cap';
 
@@ -36,6 +36,8 @@ export interface StartRequest {
   concurrency?: number;
   /** false: no previews, and chains of SQL nodes stay fused (see RunOptions.previewRows). */
   previews?: boolean;
+  /** Chosen by the caller when it must find the run again (the scheduler records it first). */
+  runId?: string;
 }
 
 export interface StartedRun {
@@ -49,13 +51,16 @@ export interface StartedRun {
  */
 export class RunService {
   readonly store: RunStore;
+  /** The history database file; the scheduler keeps its state in it too. */
+  readonly dbFile: string;
   private readonly listeners = new Set<(event: RunEvent) => void>();
   private readonly active = new Map<string, { controller: AbortController; done: Promise<RunState> }>();
   private readonly cache;
   private runsSincePrune = 0;
 
   constructor(private readonly options: RunServiceOptions) {
-    this.store = RunStore.open(options.dbFile ?? path.join(options.dataDir, 'history.sqlite'));
+    this.dbFile = options.dbFile ?? path.join(options.dataDir, 'history.sqlite');
+    this.store = RunStore.open(this.dbFile);
     this.cache = fileCache(path.join(options.dataDir, 'cache'), options.cacheMaxBytes ?? 1024 ** 3);
     this.prune();
   }
@@ -133,7 +138,7 @@ export class RunService {
 
   private launch(request: StartRequest, params: RunParams, extra: Pick<RunOptions, 'reusable' | 'mustRun' | 'showReused' | 'resumedFrom'>): StartedRun {
     const { pipeline } = request;
-    const runId = `run_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+    const runId = request.runId ?? newRunId();
     const controller = new AbortController();
     this.store.beginRun({ runId, pipeline, source: request.source, params, trigger: request.trigger, partial: request.partial, resumedFrom: extra.resumedFrom, startedAt: Date.now() });
     const emit = capLogs((event: RunEvent) => {

@@ -3,6 +3,7 @@ import { partialRunSchema, runStateSchema, runTriggerSchema, type RunEvent } fro
 import type { NodeTypeInfo } from './node-types';
 import { paramValueSchema, pipelineFileSchema, pipelineIdSchema, type PipelineFile, type PipelineProblem, type PipelineSummary } from './pipeline';
 import type { LogLine, RunDetail, RunFilter, RunSummary } from './runs';
+import type { ScheduleFire, SchedulePreview, ScheduleSummary } from './schedule';
 
 export const startRunRequestSchema = z.strictObject({
   pipelineId: pipelineIdSchema,
@@ -22,6 +23,12 @@ export interface PipelineDraft {
 }
 
 export const runIdSchema = z.string().min(1).max(100);
+
+export const fireFilterSchema = z.strictObject({
+  pipelineId: pipelineIdSchema.optional(),
+  limit: z.number().int().positive().max(10_000).optional(),
+});
+export type FireFilter = z.infer<typeof fireFilterSchema>;
 
 export const runFilterSchema = z.strictObject({
   pipelineId: pipelineIdSchema.optional(),
@@ -72,6 +79,12 @@ export interface PipewrightApi {
   /** Every stored event of a run, in order: a late subscriber replays from here. */
   getRunEvents(runId: string): Promise<RunEvent[]>;
   getRunLogs(runId: string, nodeId?: string): Promise<LogLine[]>;
+  /** A schedule as a person checks it: plain-language description, next 5 fires, the DST rule; or what is wrong with it. */
+  previewSchedule(schedule: unknown): Promise<SchedulePreview>;
+  /** Every pipeline with a schedule in its file, with its next and last fire. */
+  listSchedules(): Promise<ScheduleSummary[]>;
+  /** What the scheduler did with each slot (started, skipped and why), newest first. */
+  listScheduleFires(filter: FireFilter): Promise<ScheduleFire[]>;
   /** Every run event of every run, live. Returns the unsubscribe function. */
   onRunEvent(listener: (event: RunEvent) => void): () => void;
 }
@@ -107,6 +120,10 @@ export const apiArgs = {
   getRun: z.tuple([runIdSchema]),
   getRunEvents: z.tuple([runIdSchema]),
   getRunLogs: z.union([z.tuple([runIdSchema]), z.tuple([runIdSchema, z.string()])]),
+  // Checked by the backend: a draft schedule's problems are the answer, not a refusal.
+  previewSchedule: z.tuple([z.unknown()]),
+  listSchedules: z.tuple([]),
+  listScheduleFires: z.tuple([fireFilterSchema]),
 } satisfies { [M in ApiMethod]: z.ZodType<unknown[]> };
 
 export const apiMethods = Object.keys(apiArgs) as ApiMethod[];
@@ -135,6 +152,9 @@ export const apiChannels: { [M in ApiMethod]: string } = {
   getRun: 'app:runs.get',
   getRunEvents: 'app:runs.events',
   getRunLogs: 'app:runs.logs',
+  previewSchedule: 'app:schedules.preview',
+  listSchedules: 'app:schedules.list',
+  listScheduleFires: 'app:schedules.fires',
 };
 export const runEventChannel = 'app:runs.event';
 

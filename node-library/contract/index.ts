@@ -5,3 +5,4 @@ export * from './node-types';
 export * from './pipeline';
 export * from './wire';
 export * from './runs';
+export * from './schedule';

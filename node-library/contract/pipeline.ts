@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { portTypes } from './node-types';
+import { scheduleSchema } from './schedule';
 
 /** The current file format. Older ones are migrated forward on load. */
 export const PIPELINE_FORMAT = 'pipewright/pipeline@1';
@@ -114,7 +115,8 @@ export const pipelineFileSchema = z.strictObject({
   annotations: z.array(annotationSchema).optional(),
   /** Cancels the whole run when exceeded. */
   timeoutMs: z.number().int().positive().optional(),
-  schedule: z.unknown().optional(),
+  /** When the app (or `pipewright schedule`) runs this pipeline by itself. */
+  schedule: scheduleSchema.optional(),
 });
 
 export type PipelineFile = z.infer<typeof pipelineFileSchema>;

@@ -119,4 +119,36 @@ export const migrations: readonly string[] = [
   UPDATE runs SET snapshot = (SELECT key FROM pipeline_snapshots WHERE hash = 'run:' || runs.id);
   ALTER TABLE runs DROP COLUMN pipeline;
   `,
+  `
+  -- Schedules (node-library/schedule/README.md). The definitions live in the pipeline files;
+  -- what the scheduler has handled lives here. The definition a last slot was computed with
+  -- is kept, so an edited cron expression starts afresh and the old one never fires again.
+  CREATE TABLE schedule_state (
+    pipeline_id TEXT PRIMARY KEY,
+    definition  TEXT NOT NULL,
+    last_slot   INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  -- One row per (pipeline, slot), whatever became of it: the UNIQUE key is what makes a
+  -- double fire impossible, across restarts, clock changes and processes. The run id is
+  -- chosen when the fire is decided, so a run started just before a crash is found again.
+  CREATE TABLE schedule_fires (
+    id          INTEGER PRIMARY KEY,
+    pipeline_id TEXT NOT NULL,
+    slot        INTEGER NOT NULL,
+    outcome     TEXT NOT NULL,
+    reason      TEXT,
+    run_id      TEXT UNIQUE,
+    recorded_at INTEGER NOT NULL,
+    UNIQUE (pipeline_id, slot)
+  );
+  CREATE INDEX schedule_fires_queued ON schedule_fires (pipeline_id, slot) WHERE outcome = 'queued';
+
+  -- One scheduler per database: the app and a headless \`pipewright schedule\` take turns.
+  CREATE TABLE scheduler_lease (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    owner      TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  `,
 ];

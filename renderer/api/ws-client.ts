@@ -87,6 +87,9 @@ export function createWsClient(url: string): PipewrightApi {
     getRun: (runId) => call('getRun', runId),
     getRunEvents: (runId) => call('getRunEvents', runId),
     getRunLogs: (runId, nodeId) => call('getRunLogs', runId, nodeId),
+    previewSchedule: (schedule) => call('previewSchedule', schedule),
+    listSchedules: () => call('listSchedules'),
+    listScheduleFires: (filter) => call('listScheduleFires', filter),
     onRunEvent(listener) {
       listeners.add(listener);
       // Events only flow over an open socket. A failed connection is reported

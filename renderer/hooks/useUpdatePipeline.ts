@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { PipelineFile, PipelineParam } from '../../node-library/contract';
+import type { PipelineFile, PipelineParam, Schedule } from '../../node-library/contract';
 import { useAppStore } from '../store/app-store';
 
 export interface PipelineUpdates {
@@ -7,6 +7,8 @@ export interface PipelineUpdates {
   setDescription(description: string): void;
   /** Declares, changes (`param`) or removes (`null`) a run parameter. */
   setRunParam(name: string, param: PipelineParam | null): void;
+  /** Sets or (undefined) removes the schedule; typing in one field makes one undo step. */
+  setSchedule(schedule: Schedule | undefined, field: string): void;
 }
 
 /** The inspector's edits of the pipeline itself. Typing in one field makes one undo step. */
@@ -14,6 +16,12 @@ export function useUpdatePipeline(): PipelineUpdates {
   return useMemo(() => {
     const edit = (field: string, change: (p: PipelineFile) => PipelineFile) => useAppStore.getState().edit(change, { coalesce: `pipeline:${field}` });
     return {
+      setSchedule: (schedule, field) =>
+        edit(`schedule:${field}`, (p) => {
+          if (schedule) return { ...p, schedule };
+          const { schedule: _removed, ...rest } = p;
+          return rest;
+        }),
       setName: (name) => edit('name', (p) => (p.name === name ? p : { ...p, name })),
       setDescription: (description) => edit('description', (p) => (p.description === description ? p : { ...p, description })),
       setRunParam: (name, param) =>

@@ -1,6 +1,7 @@
 import type { PipelineFile } from '../../node-library/contract';
 import { useUpdatePipeline } from '../hooks/useUpdatePipeline';
 import { RunParamsEditor } from './RunParamsEditor';
+import { SchedulePanel } from './SchedulePanel';
 
 /** With no node selected: the pipeline's own name, description and run parameters. */
 export function PipelineInspector({ pipeline }: { pipeline: PipelineFile }) {
@@ -22,6 +23,7 @@ export function PipelineInspector({ pipeline }: { pipeline: PipelineFile }) {
         <textarea className="pw-input" data-testid="pipeline-description" rows={3} value={pipeline.description} onChange={(e) => update.setDescription(e.target.value)} />
       </label>
       <RunParamsEditor params={pipeline.params} update={update} />
+      <SchedulePanel pipeline={pipeline} update={update} />
       <p className="pw-inspector__hint">Select a node to edit it. Shift+drag selects several; press ? for every shortcut.</p>
     </div>
   );

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
+import type { ScheduleSummary } from '../../node-library/contract';
 import { useDeletePipeline } from '../hooks/useDeletePipeline';
 import { useDuplicatePipeline } from '../hooks/useDuplicatePipeline';
 import { useNewPipeline } from '../hooks/useNewPipeline';
 import { useOpenPipeline } from '../hooks/useOpenPipeline';
 import { useRenamePipeline } from '../hooks/useRenamePipeline';
 import { useSavePipelineAs } from '../hooks/useSavePipelineAs';
+import { useSchedules } from '../hooks/useScheduleFires';
 import { useAppStore } from '../store/app-store';
 import { selectDirty, selectOpenPipelineId, selectPipelines, selectRecentPipelines } from '../store/selectors';
 import { PipelineRow, type PipelineActions } from './PipelineRow';
@@ -36,6 +38,7 @@ export function PipelineList() {
     [open, rename, duplicate, saveAs, remove],
   );
   const shown = tab === 'all' ? pipelines : recent;
+  const schedules = new Map(useSchedules()?.map((s) => [s.pipelineId, s]));
   return (
     <nav className="pw-pipelines" aria-label="Pipelines">
       <header className="pw-sidebar__header">
@@ -63,9 +66,28 @@ export function PipelineList() {
             dirty={dirty}
             actions={actions}
             testId={tab === 'all' ? `pipeline-list-item-${p.id}` : `recent-pipeline-${p.id}`}
+            extra={<ScheduleLine summary={schedules.get(p.id)} pipelineId={p.id} />}
           />
         ))}
       </ul>
     </nav>
+  );
+}
+
+function ScheduleLine({ summary, pipelineId }: { summary?: ScheduleSummary; pipelineId: string }) {
+  if (!summary) return null;
+  const text = summary.problem
+    ? `schedule broken: ${summary.problem}`
+    : !summary.enabled
+      ? 'schedule off'
+      : summary.nextFire
+        ? `scheduled, next run ${new Date(summary.nextFire.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })}`
+        : 'scheduled';
+  const last = summary.lastFire ? ` · last ${summary.lastFire.outcome}` : '';
+  return (
+    <span className="pw-pipeline-item__schedule" data-testid={`pipeline-schedule-${pipelineId}`} data-enabled={summary.enabled} title={`${summary.cron} (${summary.timezone})`}>
+      {text}
+      {last}
+    </span>
   );
 }

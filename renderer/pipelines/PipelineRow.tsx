@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { PipelineSummary } from '../../node-library/contract';
 import { PipelineMenu, type MenuItem } from './PipelineMenu';
 
@@ -17,10 +17,12 @@ interface Props {
   actions: PipelineActions;
   /** The row's own test id: the All and Recent tabs name their rows differently. */
   testId: string;
+  /** A line under the name and id, e.g. the pipeline's schedule. */
+  extra?: ReactNode;
 }
 
 /** One pipeline in the sidebar: click to open; its ⋯ menu renames, duplicates, saves as or deletes. */
-export function PipelineRow({ pipeline: p, isOpen, dirty, actions, testId }: Props) {
+export function PipelineRow({ pipeline: p, isOpen, dirty, actions, testId, extra }: Props) {
   const [menuAt, setMenuAt] = useState<DOMRect | null>(null);
   const closeMenu = useCallback(() => setMenuAt(null), []);
   const menuOpen = menuAt !== null;
@@ -47,6 +49,7 @@ export function PipelineRow({ pipeline: p, isOpen, dirty, actions, testId }: Pro
         <span className="pw-pipeline-item__meta">
           {p.id} · {p.nodeCount} {p.nodeCount === 1 ? 'node' : 'nodes'}
         </span>
+        {extra}
       </button>
       <button
         type="button"

@@ -15,7 +15,7 @@ describe('store database', () => {
   it('creates its parent folder, the schema, and records the schema version', async () => {
     const file = await storeFile();
     const db = openDatabase(file);
-    expect(names(db, 'table')).toEqual(['events', 'logs', 'output_batches', 'pipeline_snapshots', 'pipeline_state', 'runs']);
+    expect(names(db, 'table')).toEqual(['events', 'logs', 'output_batches', 'pipeline_snapshots', 'pipeline_state', 'runs', 'schedule_fires', 'schedule_state', 'scheduler_lease']);
     expect(names(db, 'index')).toEqual(expect.arrayContaining(['runs_by_pipeline', 'runs_by_start', 'logs_by_run', 'output_batches_by_run']));
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     db.close();
@@ -84,5 +84,16 @@ describe('store database', () => {
     raw.pragma(`user_version = ${migrations.length + 1}`);
     raw.close();
     expect(() => openDatabase(file)).toThrow(/newer version of Pipewright.*update Pipewright/);
+  });
+});
+
+describe('schedule tables', () => {
+  it('refuse a second row for the same pipeline and slot, whatever its outcome', async () => {
+    const db = openDatabase(await storeFile());
+    const insert = db.prepare("INSERT INTO schedule_fires (pipeline_id, slot, outcome, run_id, recorded_at) VALUES ('p', 1000, ?, ?, 0)");
+    insert.run('queued', 'run_a');
+    expect(() => insert.run('skipped', null)).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO scheduler_lease (id, owner, expires_at) VALUES (2, 'x', 0)").run()).toThrow(/CHECK/);
+    db.close();
   });
 });
