@@ -29,6 +29,8 @@ export interface StartRequest {
   partial?: PartialRun;
   trigger: RunTrigger;
   concurrency?: number;
+  /** Where relative output paths of sinks resolve; the pipeline's folder when not given. */
+  outputDir?: string;
 }
 
 export interface StartedRun {
@@ -136,7 +138,7 @@ export class RunService {
     const done = runPipeline(pipeline, {
       runId,
       registry: this.options.registry,
-      host: localHost(path.dirname(request.source)),
+      host: localHost(path.dirname(request.source), { outputDir: request.outputDir }),
       onEvent: emit,
       signal: controller.signal,
       concurrency: request.concurrency ?? this.options.concurrency,

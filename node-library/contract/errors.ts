@@ -20,6 +20,8 @@ export const errorCodes = {
   E_NODE_001: 'A node failed',
   E_NODE_002: 'A node exceeded its timeout',
   E_NODE_003: 'A mapped node received something that is not a list',
+  E_EXPORT_001: 'The export cannot be made as asked (node types, folder, cron)',
+  E_EXPORT_002: 'The export folder could not be written',
   E_STORE_001: 'The run history was written by a newer version of Pipewright',
   E_INTERNAL_001: 'Unexpected internal error',
 } as const;
