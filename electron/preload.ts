@@ -17,6 +17,7 @@ const api: PipewrightApi = {
   deletePipeline: (pipelineId) => invoke(apiChannels.deletePipeline, pipelineId),
   validatePipeline: (pipeline) => invoke(apiChannels.validatePipeline, pipeline),
   listNodeTypes: () => invoke(apiChannels.listNodeTypes),
+  exportPipeline: (request) => invoke(apiChannels.exportPipeline, request),
   startRun: (request) => invoke(apiChannels.startRun, request),
   cancelRun: (runId) => invoke(apiChannels.cancelRun, runId),
   resumeRun: (runId) => invoke(apiChannels.resumeRun, runId),
