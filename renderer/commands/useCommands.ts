@@ -6,6 +6,7 @@ import { useCopySelection } from '../hooks/useCopySelection';
 import { useCutSelection } from '../hooks/useCutSelection';
 import { useDeletePipeline } from '../hooks/useDeletePipeline';
 import { useDeleteSelection } from '../hooks/useDeleteSelection';
+import { useOpenExport } from '../hooks/useExportPipeline';
 import { useDuplicateSelection } from '../hooks/useDuplicateSelection';
 import { useFitView } from '../hooks/useFitView';
 import { useNewPipeline } from '../hooks/useNewPipeline';
@@ -54,12 +55,14 @@ export function useCommands(): Command[] {
   const toggleTheme = useToggleTheme();
   const run = useRunPipeline();
   const cancel = useCancelRun();
+  const openExport = useOpenExport();
 
   return useMemo((): Command[] => {
     const { setOverlay, setSnapToGrid, setTheme } = useAppStore.getState();
     return [
       { id: 'save', title: 'Save pipeline', group: 'File', shortcuts: [{ key: 's', mod: true, shift: false }], inTextFields: true, enabled: on.open, run: () => void save() },
       { id: 'new-pipeline', title: 'New pipeline…', group: 'File', enabled: true, run: () => void newPipeline() },
+      { id: 'export', title: 'Export as script…', group: 'File', enabled: on.open, run: () => void openExport() },
       { id: 'delete-pipeline', title: 'Delete pipeline…', group: 'File', enabled: on.open, run: () => on.openId && void deletePipeline(on.openId) },
       { id: 'undo', title: 'Undo', group: 'Edit', shortcuts: [{ key: 'z', mod: true, shift: false }], enabled: on.canUndo, run: undo },
       { id: 'redo', title: 'Redo', group: 'Edit', shortcuts: [{ key: 'z', mod: true, shift: true }, { key: 'y', mod: true, shift: false }], enabled: on.canRedo, run: redo },
@@ -80,5 +83,5 @@ export function useCommands(): Command[] {
       { id: 'run', title: 'Run pipeline', group: 'Run', shortcuts: [{ key: 'Enter', mod: true }], inTextFields: true, enabled: on.canRun, run: () => void run() },
       { id: 'cancel-run', title: 'Cancel run', group: 'Run', enabled: on.canCancel, run: () => void cancel() },
     ];
-  }, [on, save, newPipeline, deletePipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, layout, fit, toggleTheme, run, cancel]);
+  }, [on, save, newPipeline, deletePipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, layout, fit, toggleTheme, run, cancel, openExport]);
 }
