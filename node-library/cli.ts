@@ -7,9 +7,10 @@ import { logsCommand, resumeCommand, runsCommand } from './cli/commands/history'
 import { nodesCommand } from './cli/commands/nodes';
 import { runCommand } from './cli/commands/run';
 import { serveCommand } from './cli/commands/serve';
+import { testCommand } from './cli/commands/test';
 import { validateCommand } from './cli/commands/validate';
 
-const commands: Command[] = [runCommand, validateCommand, nodesCommand, runsCommand, logsCommand, resumeCommand, exportCommand, serveCommand];
+const commands: Command[] = [runCommand, validateCommand, nodesCommand, runsCommand, logsCommand, resumeCommand, testCommand, exportCommand, serveCommand];
 
 const overview = `Usage: pipewright <command> [options]   (pipewright <command> --help for more)
 

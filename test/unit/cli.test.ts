@@ -110,7 +110,7 @@ describe('pipewright CLI', () => {
     expect((await pipewright('validate', path.join(repoRoot, 'pipelines/big-orders.pipeline.json'))).code).toBe(0);
     const nodes = JSON.parse((await pipewright('nodes', '--json')).stdout);
     expect(nodes.find((n: { type: string }) => n.type === 'transform.filter')).toMatchObject({ inputs: [{ id: 'in', type: 'table' }], params: [{ name: 'condition', kind: 'sql', required: true }, { name: 'values', kind: 'json', required: false }] });
-    for (const command of ['run', 'validate', 'nodes', 'runs', 'logs', 'resume', 'serve']) {
+    for (const command of ['run', 'validate', 'nodes', 'runs', 'logs', 'resume', 'test', 'export', 'serve']) {
       const help = await pipewright(command, '--help');
       expect(help.code, command).toBe(0);
       expect(help.stdout, command).toContain(`pipewright ${command}`);
