@@ -25,5 +25,9 @@ export function junitReport(suites: SuiteResult[]): string {
 }
 
 function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  return text.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!)
+    // XML 1.0 has no way to write most control characters; drop them.
+    .split('')
+    .filter((ch) => ch >= ' ' || ch === '\n' || ch === '\r' || ch === '\t')
+    .join('');
 }
