@@ -1,3 +1,4 @@
+import type { Plugin } from 'esbuild';
 import type { PipelineFile } from '../contract';
 import type { NodeModuleRef } from './sources';
 import path from 'node:path';
@@ -40,8 +41,25 @@ export async function bundleScript(pipeline: PipelineFile, sourceDir: string, no
     format: 'esm',
     external: nativePackages,
     banner: { js: banner },
+    plugins: [englishOnlyZod],
+    // Smaller to parse at every start; names kept so stack traces still read.
+    minifyWhitespace: true,
+    minifySyntax: true,
     legalComments: 'none',
     logLevel: 'silent',
   });
   return result.outputFiles[0].text;
 }
+
+/**
+ * zod's namespace export carries every locale's error messages (about a third
+ * of the bundle, compiled at every start); our messages are English, so the
+ * locale index becomes English alone.
+ */
+const englishOnlyZod: Plugin = {
+  name: 'english-only-zod',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales', pluginData: args.importer } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`, resolveDir: path.dirname(args.path) }));
+  },
+};

@@ -4,6 +4,7 @@ import type { PipelineFile } from '../../contract';
 import { RunService } from '../../backend/run-service';
 import { secretEnvName } from '../../engine/host';
 import { follow } from '../../cli/follow';
+import { loadDuckDb } from '../../data/duckdb-module';
 import type { NodeDefinition } from '../../nodes/define-node';
 import { registryOf } from '../../nodes/registry-of';
 import { scriptUsage, secretNames } from './script-usage';
@@ -55,6 +56,8 @@ export async function runExported({ pipeline, nodes, scriptDir }: ExportedPipeli
     process.stderr.write(`missing secret${missing.length > 1 ? 's' : ''}: set ${missing.map(secretEnvName).join(', ')}; nothing ran\n`);
     return 2;
   }
+  // Load DuckDB (if a node passes tables) while the history opens, rather than inside the first tabular node.
+  const duckDb = nodes.some((n) => [...n.inputs, ...n.outputs].some((p) => p.type === 'table')) ? loadDuckDb() : undefined;
   const runs = new RunService({
     registry: registryOf(nodes),
     dataDir: scriptDir,
@@ -63,6 +66,7 @@ export async function runExported({ pipeline, nodes, scriptDir }: ExportedPipeli
     keepRunsPerPipeline: 100,
   });
   try {
+    await duckDb;
     const source = path.join(scriptDir, `${pipeline.id}.pipeline.json`);
     const outputDir = values['out-dir'] === undefined ? undefined : path.resolve(values['out-dir']);
     return await follow(runs, values.json ?? false, () => runs.start({ pipeline, source, params, trigger: 'cli', concurrency, outputDir }));
