@@ -1,8 +1,9 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runEventChannel } from '../node-library/contract';
 import { createBackend } from '../node-library/backend/create-backend';
+import { registerFolderPicker } from './folder-picker';
 import { registerIpcHandlers } from './ipc';
 import { isAppUrl, secureWindowOptions } from './window';
 
@@ -16,6 +17,7 @@ process.env.PIPEWRIGHT_SQLITE_BINDING ??= path.join(distDir, 'electron-native', 
 // The backend moves to a utilityProcess in the desktop-shell issue; the contract stays the same.
 const backend = createBackend({ pipelinesDir, dataDir: app.getPath('userData') });
 registerIpcHandlers(ipcMain, backend, (url) => isAppUrl(url, rendererUrl));
+registerFolderPicker(ipcMain, () => dialog.showOpenDialog({ title: 'Export to folder', properties: ['openDirectory', 'createDirectory'] }), (url) => isAppUrl(url, rendererUrl));
 
 function openWindow(): void {
   const window = new BrowserWindow(secureWindowOptions(path.join(distDir, 'electron', 'preload.cjs')));

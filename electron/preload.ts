@@ -33,3 +33,5 @@ const api: PipewrightApi = {
 };
 
 contextBridge.exposeInMainWorld('pipewright', api);
+// Shell-only, outside the contract: the OS folder picker (see folder-picker.ts). The channel name is repeated, not imported, to keep the preload self-contained.
+contextBridge.exposeInMainWorld('pipewrightShell', { pickFolder: (): Promise<string | null> => ipcRenderer.invoke('shell:pickFolder') });

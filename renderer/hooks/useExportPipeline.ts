@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { ExportRequest, ExportSummary } from '../../node-library/contract';
 import { api } from '../api/client';
+import { pickFolder } from '../api/shell';
 import { useAppStore } from '../store/app-store';
 import { selectDirty } from '../store/selectors';
 import { useSavePipeline } from './useSavePipeline';
@@ -34,4 +35,9 @@ export function useOpenExport(): () => Promise<void> {
 /** Writes the export folder; resolves with what was written, rejects with the backend's error for the form to show. */
 export function useSubmitExport(): (request: ExportRequest) => Promise<ExportSummary> {
   return useCallback((request) => api.exportPipeline(request), []);
+}
+
+/** The desktop app's folder picker for the export form; undefined in serve mode (the form takes a typed path). */
+export function usePickFolder(): (() => Promise<string | null>) | undefined {
+  return pickFolder;
 }

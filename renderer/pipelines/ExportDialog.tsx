@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ExportSummary } from '../../node-library/contract';
-import { useSubmitExport } from '../hooks/useExportPipeline';
+import { usePickFolder, useSubmitExport } from '../hooks/useExportPipeline';
 import { useAppStore } from '../store/app-store';
 import './pipelines.css';
 
@@ -11,6 +11,7 @@ import './pipelines.css';
  */
 export function ExportDialog({ pipelineId }: { pipelineId: string }) {
   const submit = useSubmitExport();
+  const pickFolder = usePickFolder();
   const [outDir, setOutDir] = useState(`exports/${pipelineId}`);
   const [includeData, setIncludeData] = useState(true);
   const [cron, setCron] = useState('');
@@ -62,7 +63,14 @@ export function ExportDialog({ pipelineId }: { pipelineId: string }) {
             <p className="pw-dialog__message">Writes a folder that runs {pipelineId} with plain Node.js: npm install && node pipeline.mjs.</p>
             <label className="pw-field">
               <span className="pw-field__label">Folder (new or empty; relative to the pipelines folder)</span>
-              <input className="pw-input" autoFocus value={outDir} onChange={(e) => setOutDir(e.target.value)} data-testid="export-folder" />
+              <span className="pw-export__folder">
+                <input className="pw-input" autoFocus value={outDir} onChange={(e) => setOutDir(e.target.value)} data-testid="export-folder" />
+                {pickFolder && (
+                  <button type="button" className="pw-button" data-testid="export-browse" onClick={() => void pickFolder().then((dir) => dir && setOutDir(dir))}>
+                    Browse…
+                  </button>
+                )}
+              </span>
             </label>
             <label className="pw-export__check">
               <input type="checkbox" checked={includeData} onChange={(e) => setIncludeData(e.target.checked)} data-testid="export-include-data" />
