@@ -19,7 +19,9 @@ export interface LocalHostOptions {
   outputDir?: string;
 }
 
-export function localHost(baseDir: string, options: LocalHostOptions = {}): HostApi {
+/** A host on this machine; a function as second argument is the secrets lookup alone. */
+export function localHost(baseDir: string, optionsOrSecrets: LocalHostOptions | LocalHostOptions['secrets'] = {}): HostApi {
+  const options = typeof optionsOrSecrets === 'function' ? { secrets: optionsOrSecrets } : (optionsOrSecrets ?? {});
   const outputDir = options.outputDir ?? baseDir;
   return { resolvePath: (p) => path.resolve(baseDir, p), resolveOutputPath: (p) => path.resolve(outputDir, p), secret: options.secrets ?? envSecret };
 }

@@ -53,7 +53,7 @@ export function sourceHarness(): SourceHarness {
       signal: extra.signal ?? new AbortController().signal,
       log: (message, level = 'info') => h.logs.push({ level, message }),
       data: h.data,
-      host: localHost(h.dir, { secrets: (name) => extra.secrets?.[name] }),
+      host: localHost(h.dir, (name) => extra.secrets?.[name]),
     });
   };
   h.rows = async (value) => {
