@@ -110,11 +110,13 @@ describe('pipewright CLI', () => {
     expect((await pipewright('validate', path.join(repoRoot, 'pipelines/big-orders.pipeline.json'))).code).toBe(0);
     const nodes = JSON.parse((await pipewright('nodes', '--json')).stdout);
     expect(nodes.find((n: { type: string }) => n.type === 'transform.filter')).toMatchObject({ inputs: [{ id: 'in', type: 'table' }], params: [{ name: 'condition', kind: 'sql', required: true }, { name: 'values', kind: 'json', required: false }] });
-    for (const command of ['run', 'validate', 'nodes', 'runs', 'logs', 'resume', 'test', 'export', 'serve']) {
-      const help = await pipewright(command, '--help');
-      expect(help.code, command).toBe(0);
-      expect(help.stdout, command).toContain(`pipewright ${command}`);
-    }
+    // In parallel: nine sequential process starts can outlast the test timeout on a busy CI machine.
+    const commands = ['run', 'validate', 'nodes', 'runs', 'logs', 'resume', 'test', 'export', 'serve'];
+    const helps = await Promise.all(commands.map((command) => pipewright(command, '--help')));
+    commands.forEach((command, i) => {
+      expect(helps[i].code, command).toBe(0);
+      expect(helps[i].stdout, command).toContain(`pipewright ${command}`);
+    });
     expect((await pipewright('explode')).code).toBe(2);
     expect((await pipewright('serve', '--port', 'abc')).stderr).toContain('--port must be a number');
     expect((await pipewright('run', path.join(await tempDir(), 'missing.json'))).code).toBe(2);
