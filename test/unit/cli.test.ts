@@ -120,5 +120,6 @@ describe('pipewright CLI', () => {
     expect((await pipewright('explode')).code).toBe(2);
     expect((await pipewright('serve', '--port', 'abc')).stderr).toContain('--port must be a number');
     expect((await pipewright('run', path.join(await tempDir(), 'missing.json'))).code).toBe(2);
-  });
+    // A dozen process starts: more time than one test usually needs on a loaded machine.
+  }, 90_000);
 });
