@@ -5,6 +5,7 @@ import { RunService } from '../../backend/run-service';
 import { secretEnvName } from '../../engine/host';
 import { follow } from '../../cli/follow';
 import { loadDuckDb } from '../../data/duckdb-module';
+import { resolveRunParams } from '../../model/params';
 import type { NodeDefinition } from '../../nodes/define-node';
 import { registryOf } from '../../nodes/registry-of';
 import { scriptUsage, secretNames } from './script-usage';
@@ -51,6 +52,12 @@ export async function runExported({ pipeline, nodes, scriptDir }: ExportedPipeli
   }
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) return usageError(`--concurrency must be a positive whole number, not ${values.concurrency}`, pipeline);
+  // Declared parameters first, so a typo is answered at once; RunService checks them again with the node params.
+  const declared = resolveRunParams(pipeline.params, params);
+  if (!declared.ok) {
+    process.stderr.write(`invalid run parameters:\n${declared.problems.map((p) => `- ${p}`).join('\n')}\n`);
+    return 2;
+  }
   const missing = secretNames(pipeline).filter((name) => !process.env[secretEnvName(name)]);
   if (missing.length > 0) {
     process.stderr.write(`missing secret${missing.length > 1 ? 's' : ''}: set ${missing.map(secretEnvName).join(', ')}; nothing ran\n`);
