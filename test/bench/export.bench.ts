@@ -7,7 +7,8 @@
 // Prints times and ratios; asserts only that the outputs match. BENCH_ROWS=100000 for a quick run.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { RunService } from '../../node-library/backend/run-service';
@@ -125,7 +126,14 @@ try {
   const appDir = path.join(root, 'app');
   const app = { wall: [] as number[], run: [] as number[] };
   const script = { wall: [] as number[], run: [] as number[] };
+  // The same RunService in a fresh process, as a cold app or `pipewright run` pays it: node start, every node type, DuckDB load.
+  const cli = path.resolve('dist/node/cli.js');
+  const cliWall: number[] = [];
+  const cliPipeline = path.join(root, 'pipelines', 'export-bench.pipeline.json');
+  await writeFile(cliPipeline, JSON.stringify(bigPipeline(csv)));
+  // Interleaved, so that a busy moment of the machine falls on every variant alike.
   for (let i = 0; i < repeats; i++) {
+    if (existsSync(cli)) cliWall.push(timeProcess([cli, 'run', cliPipeline, '--db', path.join(root, 'cli-history.sqlite')], root));
     const runs = new RunService({ registry, dataDir: path.join(root, 'app-data') });
     const events: RunEvent[] = [];
     runs.onEvent((e) => events.push(e));
@@ -144,6 +152,7 @@ try {
   if (!same) throw new Error('the exported script wrote a different out/aggregate.csv than the in-app run');
   console.log(`  in-app run (RunService)          run ${ms(median(app.run))}, wall ${ms(median(app.wall))} (in a warm process)`);
   console.log(`  exported script (node, history)  run ${ms(median(script.run))}, wall ${ms(median(script.wall))} (process start to exit)`);
+  if (cliWall.length) console.log(`  pipewright run (fresh process)          wall ${ms(median(cliWall))}; script / cli wall ${(median(script.wall) / median(cliWall)).toFixed(3)}`);
   console.log(`  ratio script / app: run ${(median(script.run) / median(app.run)).toFixed(3)}, wall ${(median(script.wall) / median(app.wall)).toFixed(3)}; outputs identical`);
 } finally {
   await rm(root, { recursive: true, force: true });
