@@ -7,6 +7,7 @@ import { defaultDataDir } from '../node-library/backend/data-dir';
 import { aboutPanelOptions, appMenuTemplate, shortcutInputEvents } from './app-menu';
 import { hostBackend, type BackendHost } from './backend-host';
 import { openExternalIfAllowed } from './external-links';
+import { registerFolderPicker } from './folder-picker';
 import { registerIpcHandlers } from './ipc';
 import { isPipelineFile, pipelineFileFromArgv } from './open-files';
 import { SecretStore } from './secret-store';
@@ -108,6 +109,7 @@ if (!app.requestSingleInstanceLock()) {
     const backendHost = hostBackend(() => forkBackend(pipelinesDir), () => secrets.values());
     host = backendHost;
     registerIpcHandlers(ipcMain, backendHost.backend, (url) => isAppUrl(url, rendererUrl));
+    registerFolderPicker(ipcMain, () => dialog.showOpenDialog({ title: 'Export to folder', properties: ['openDirectory', 'createDirectory'] }), (url) => isAppUrl(url, rendererUrl));
     buildMenu();
     await openWindow(backendHost);
     if (pendingFile) openPipelineFile(pendingFile);

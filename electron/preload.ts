@@ -25,6 +25,7 @@ const api: PipewrightApi = {
   discardDraft: (pipelineId) => invoke(apiChannels.discardDraft, pipelineId),
   validatePipeline: (pipeline) => invoke(apiChannels.validatePipeline, pipeline),
   listNodeTypes: () => invoke(apiChannels.listNodeTypes),
+  exportPipeline: (request) => invoke(apiChannels.exportPipeline, request),
   startRun: (request) => invoke(apiChannels.startRun, request),
   cancelRun: (runId) => invoke(apiChannels.cancelRun, runId),
   resumeRun: (runId) => invoke(apiChannels.resumeRun, runId),
@@ -43,3 +44,5 @@ const api: PipewrightApi = {
 };
 
 contextBridge.exposeInMainWorld('pipewright', api);
+// Shell-only, outside the contract: the OS folder picker (see folder-picker.ts). The channel name is repeated, not imported, to keep the preload self-contained.
+contextBridge.exposeInMainWorld('pipewrightShell', { pickFolder: (): Promise<string | null> => ipcRenderer.invoke('shell:pickFolder') });

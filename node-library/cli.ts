@@ -2,14 +2,16 @@
 import { toErrorInfo } from './contract';
 import { UsageError } from './cli/args';
 import { print, printError, type Command } from './cli/command';
+import { exportCommand } from './cli/commands/export';
 import { logsCommand, resumeCommand, runsCommand } from './cli/commands/history';
 import { nodesCommand } from './cli/commands/nodes';
 import { runCommand } from './cli/commands/run';
 import { scheduleCommand } from './cli/commands/schedule';
 import { serveCommand } from './cli/commands/serve';
+import { testCommand } from './cli/commands/test';
 import { validateCommand } from './cli/commands/validate';
 
-const commands: Command[] = [runCommand, validateCommand, nodesCommand, runsCommand, logsCommand, resumeCommand, serveCommand, scheduleCommand];
+const commands: Command[] = [runCommand, validateCommand, nodesCommand, runsCommand, logsCommand, resumeCommand, testCommand, exportCommand, serveCommand, scheduleCommand];
 
 const overview = `Usage: pipewright <command> [options]   (pipewright <command> --help for more)
 

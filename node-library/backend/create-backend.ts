@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PIPELINE_FORMAT, PipewrightError, type PipelineFile, type PipewrightApi } from '../contract';
+import { exportPipeline } from '../export/export-pipeline';
 import { loadPipelineFile, parsePipeline, pipelineOrThrow } from '../model/load';
 import { removeStaleTemps, serializePipeline, writeFileAtomic } from '../model/save';
 import { createRegistry, type NodeRegistry } from '../nodes/registry';
@@ -144,6 +145,11 @@ export function createBackend(options: BackendOptions): Backend {
     },
     async listNodeTypes() {
       return registry.list();
+    },
+    async exportPipeline({ pipelineId, outDir, includeData, cron }) {
+      const { file, pipeline } = await loadChecked(pipelineId);
+      // Relative to the pipelines folder, as the file's own paths are.
+      return exportPipeline(pipeline, file, registry, { outDir: path.resolve(options.pipelinesDir, outDir), includeData, cron });
     },
     async startRun({ pipelineId, params, partial, concurrency }) {
       const { file, pipeline } = await loadChecked(pipelineId);

@@ -38,6 +38,8 @@ export interface StartRequest {
   previews?: boolean;
   /** Chosen by the caller when it must find the run again (the scheduler records it first). */
   runId?: string;
+  /** Where relative output paths of sinks resolve; the pipeline's folder when not given. */
+  outputDir?: string;
 }
 
 export interface StartedRun {
@@ -148,7 +150,7 @@ export class RunService {
     const done = runPipeline(pipeline, {
       runId,
       registry: this.options.registry,
-      host: localHost(path.dirname(request.source), this.options.secrets),
+      host: localHost(path.dirname(request.source), { secrets: this.options.secrets, outputDir: request.outputDir }),
       onEvent: emit,
       signal: controller.signal,
       concurrency: request.concurrency ?? this.options.concurrency,

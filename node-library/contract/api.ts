@@ -14,6 +14,24 @@ export const startRunRequestSchema = z.strictObject({
 });
 export type StartRunRequest = z.infer<typeof startRunRequestSchema>;
 
+export const exportRequestSchema = z.strictObject({
+  pipelineId: pipelineIdSchema,
+  /** The folder to write, on the machine the backend runs on; new or empty. */
+  outDir: z.string().trim().min(1, 'choose a folder to export to').max(4096),
+  /** Copy the files the pipeline's sources read (its sample data). */
+  includeData: z.boolean().optional(),
+  /** A 5-field cron expression: also write a crontab line, a systemd service + timer and a GitHub Actions workflow. */
+  cron: z.string().trim().min(1).max(200).optional(),
+});
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
+
+/** What an export wrote: the folder, its files (relative, sorted) and the native packages its package.json lists. */
+export interface ExportSummary {
+  dir: string;
+  files: string[];
+  packages: string[];
+}
+
 export const pipelineNameSchema = z.string().trim().min(1, 'a pipeline needs a name').max(200);
 
 /** Unsaved changes kept by the autosave, and when they were written (ms since the epoch). */
@@ -70,6 +88,8 @@ export interface PipewrightApi {
   /** Every problem the loader would report for this pipeline (schema and graph); empty when it is valid. */
   validatePipeline(pipeline: PipelineFile): Promise<PipelineProblem[]>;
   listNodeTypes(): Promise<NodeTypeInfo[]>;
+  /** Writes a folder that runs the saved pipeline headless with plain Node (see node-library/export). */
+  exportPipeline(request: ExportRequest): Promise<ExportSummary>;
   startRun(request: StartRunRequest): Promise<{ runId: string }>;
   cancelRun(runId: string): Promise<void>;
   /** Re-runs a failed, cancelled or interrupted run from what did not succeed, reusing the rest. */
@@ -113,6 +133,7 @@ export const apiArgs = {
   // Only JSON here, not the file schema: schema problems are the answer, not a refusal.
   validatePipeline: z.tuple([z.json()]),
   listNodeTypes: z.tuple([]),
+  exportPipeline: z.tuple([exportRequestSchema]),
   startRun: z.tuple([startRunRequestSchema]),
   cancelRun: z.tuple([runIdSchema]),
   resumeRun: z.tuple([runIdSchema]),
@@ -145,6 +166,7 @@ export const apiChannels: { [M in ApiMethod]: string } = {
   discardDraft: 'app:drafts.discard',
   validatePipeline: 'app:pipelines.validate',
   listNodeTypes: 'app:nodeTypes.list',
+  exportPipeline: 'app:pipelines.export',
   startRun: 'app:runs.start',
   cancelRun: 'app:runs.cancel',
   resumeRun: 'app:runs.resume',

@@ -24,6 +24,8 @@ export const errorCodes = {
   E_NODE_004: "A code node's runner process stopped: timeout, out of memory, exit, signal or crash",
   E_NODE_005: 'A code node does not compile',
   E_EDITOR_001: 'The code editor found a syntax or type error in a code node',
+  E_EXPORT_001: 'The export cannot be made as asked (node types, folder, cron)',
+  E_EXPORT_002: 'The export folder could not be written',
   E_STORE_001: 'The run history was written by a newer version of Pipewright',
   E_SECRET_001: 'Secret names are UPPER_SNAKE_CASE and unique',
   E_SECRET_002: 'Secrets cannot be stored encrypted on this machine',

@@ -1,7 +1,8 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValueConverter } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBValueConverter } from '@duckdb/node-api';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { loadDuckDb } from './duckdb-module';
 import { jsonSafe, type JsonSafe } from './duckdb-values';
 import { sqlIdent, tableRef, type TableValue } from './table';
 
@@ -183,7 +184,7 @@ export class DuckDbSession {
   }
 
   private open(): Promise<DuckDBInstance> {
-    this.instance ??= this.dir().then((dir) =>
+    this.instance ??= Promise.all([this.dir(), loadDuckDb()]).then(([dir, { DuckDBInstance }]) =>
       DuckDBInstance.create(this.options.storage === 'file' ? path.join(dir, 'run.duckdb') : ':memory:', {
         threads: String(this.options.threads ?? os.availableParallelism()),
         memory_limit: this.options.memoryLimit ?? `${Math.max(256, Math.floor(os.totalmem() / 2 / 2 ** 20))}MB`,

@@ -1,13 +1,11 @@
-import { DuckDBTypeId, JsonDuckDBValueConverter, type DuckDBValueConverter, type Json } from '@duckdb/node-api';
+import type { DuckDBValueConverter, Json } from '@duckdb/node-api';
+import { loadedDuckDb } from './duckdb-module';
+import { safeInteger } from './json-text';
+
+export { safeInteger, toJsonText } from './json-text';
 
 /** A JSON value a preview, an event or an HTTP body can carry as it is. */
 export type JsonSafe = Json;
-
-/** A 64-bit (or wider) integer as a number when a double holds it exactly, else as its digits. */
-export function safeInteger(value: bigint): number | string {
-  const n = Number(value);
-  return Number.isSafeInteger(n) ? n : value.toString();
-}
 
 /** A decimal as a number when a double holds all its digits (15 significant), else as its text. */
 function safeDecimal(text: string): number | string {
@@ -25,6 +23,7 @@ function safeDecimal(text: string): number | string {
 export function jsonConverter(options: { decimals: 'text' | 'number' }): DuckDBValueConverter<Json> {
   return (value, type, converter) => {
     if (value === null || value === undefined) return null;
+    const { DuckDBTypeId, JsonDuckDBValueConverter } = loadedDuckDb();
     switch (type.typeId) {
       case DuckDBTypeId.BIGINT:
       case DuckDBTypeId.UBIGINT:
@@ -66,7 +65,3 @@ export const jsonSafe = jsonConverter({ decimals: 'text' });
 /** For rows sent elsewhere as JSON (HTTP bodies): decimals as numbers when exact. */
 export const jsonRow = jsonConverter({ decimals: 'number' });
 
-/** JSON text of any value, BigInts included (as numbers when exact, else strings). */
-export function toJsonText(value: unknown, indent?: number): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? safeInteger(v) : v), indent) ?? 'null';
-}

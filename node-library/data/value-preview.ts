@@ -1,4 +1,4 @@
-import { toJsonText } from './duckdb-values';
+import { toJsonText } from './json-text';
 
 export interface ValuePreview {
   columns: [];

@@ -1,18 +1,9 @@
-import type { NodeTypeInfo } from '../contract';
-import { nodeTypeInfo, type NodeDefinition } from './define-node';
+import type { NodeDefinition } from './define-node';
 import { builtinNodes } from './index';
+import { registryOf, type NodeRegistry } from './registry-of';
 
-export interface NodeRegistry {
-  get(type: string): NodeDefinition | undefined;
-  list(): NodeTypeInfo[];
-}
+export type { NodeRegistry } from './registry-of';
 
 export function createRegistry(definitions: NodeDefinition[] = builtinNodes): NodeRegistry {
-  const byType = new Map<string, NodeDefinition>();
-  for (const definition of definitions) {
-    if (byType.has(definition.type)) throw new Error(`Node type ${definition.type} is registered twice`);
-    byType.set(definition.type, definition);
-  }
-  const infos = definitions.map(nodeTypeInfo);
-  return { get: (type) => byType.get(type), list: () => infos };
+  return registryOf(definitions);
 }

@@ -80,6 +80,7 @@ export function createWsClient(url: string): PipewrightApi {
     discardDraft: (pipelineId) => call('discardDraft', pipelineId),
     validatePipeline: (pipeline) => call('validatePipeline', pipeline),
     listNodeTypes: () => call('listNodeTypes'),
+    exportPipeline: (request) => call('exportPipeline', request),
     startRun: (request) => call('startRun', request),
     cancelRun: (runId) => call('cancelRun', runId),
     resumeRun: (runId) => call('resumeRun', runId),

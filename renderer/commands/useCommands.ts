@@ -8,6 +8,7 @@ import { useCutSelection } from '../hooks/useCutSelection';
 import { useDeletePipeline } from '../hooks/useDeletePipeline';
 import { useDeleteSelection } from '../hooks/useDeleteSelection';
 import { useDuplicatePipeline } from '../hooks/useDuplicatePipeline';
+import { useOpenExport } from '../hooks/useExportPipeline';
 import { useDuplicateSelection } from '../hooks/useDuplicateSelection';
 import { useFitView } from '../hooks/useFitView';
 import { useNewPipeline } from '../hooks/useNewPipeline';
@@ -70,6 +71,7 @@ export function useCommands(): Command[] {
   const run = useRunPipeline();
   const cancel = useCancelRun();
   const runCommands = useRunCommands();
+  const openExport = useOpenExport();
 
   return useMemo((): Command[] => {
     const { setOverlay, setSnapToGrid, setTheme, togglePanel } = useAppStore.getState();
@@ -79,6 +81,7 @@ export function useCommands(): Command[] {
       { id: 'save-as', title: 'Save pipeline as…', group: 'File', shortcuts: [{ key: 's', mod: true, shift: true }], inTextFields: true, enabled: on.open, run: () => void saveAs() },
       { id: 'rename-pipeline', title: 'Rename pipeline…', group: 'File', enabled: on.open, run: () => on.openId && void renamePipeline(on.openId) },
       { id: 'duplicate-pipeline', title: 'Duplicate pipeline', group: 'File', enabled: on.open, run: () => on.openId && void duplicatePipeline(on.openId) },
+      { id: 'export', title: 'Export as script…', group: 'File', enabled: on.open, run: () => void openExport() },
       { id: 'delete-pipeline', title: 'Delete pipeline…', group: 'File', enabled: on.open, run: () => on.openId && void deletePipeline(on.openId) },
       ...on.recent
         .filter((p) => p.id !== on.openId)
@@ -109,5 +112,5 @@ export function useCommands(): Command[] {
       { id: 'cancel-run', title: 'Cancel run', group: 'Run', enabled: on.canCancel, run: () => void cancel() },
       ...runCommands,
     ];
-  }, [on, save, newPipeline, saveAs, renamePipeline, duplicatePipeline, deletePipeline, openPipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, addNote, addFrame, layout, fit, actualSize, toggleTheme, run, cancel, runCommands]);
+  }, [on, save, newPipeline, saveAs, renamePipeline, duplicatePipeline, deletePipeline, openPipeline, undo, redo, copy, cut, paste, duplicate, remove, selectAll, quickAdd, addNote, addFrame, layout, fit, actualSize, toggleTheme, run, cancel, runCommands, openExport]);
 }

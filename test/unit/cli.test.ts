@@ -120,7 +120,7 @@ describe('pipewright CLI', () => {
     const nodes = JSON.parse((await pipewright('nodes', '--json')).stdout);
     expect(nodes.find((n: { type: string }) => n.type === 'transform.filter')).toMatchObject({ inputs: [{ id: 'in', type: 'table' }], params: [{ name: 'condition', kind: 'sql', required: true }, { name: 'values', kind: 'json', required: false }] });
     // Side by side: each is its own process, and one after another they took most of the timeout on a busy machine.
-    const commands = ['run', 'validate', 'nodes', 'runs', 'logs', 'resume', 'serve', 'schedule'];
+    const commands = ['run', 'validate', 'nodes', 'runs', 'logs', 'resume', 'test', 'export', 'serve', 'schedule'];
     const helps = await Promise.all(commands.map((command) => pipewright(command, '--help')));
     commands.forEach((command, i) => {
       expect(helps[i].code, command).toBe(0);
@@ -129,5 +129,6 @@ describe('pipewright CLI', () => {
     expect((await pipewright('explode')).code).toBe(2);
     expect((await pipewright('serve', '--port', 'abc')).stderr).toContain('--port must be a number');
     expect((await pipewright('run', path.join(await tempDir(), 'missing.json'))).code).toBe(2);
-  });
+    // A dozen process starts: more time than one test usually needs on a loaded machine.
+  }, 90_000);
 });

@@ -5,7 +5,7 @@ import { createRegistry } from '../../nodes/registry';
 import { parse, positiveInt, UsageError } from '../args';
 import { openRuns, print, printError, type Command } from '../command';
 import { logLines, runsTable } from '../format';
-import { follow } from './run';
+import { follow } from '../follow';
 
 export const runsCommand: Command = {
   name: 'runs',

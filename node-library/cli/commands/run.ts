@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { PipewrightError, type PartialRun, type RunState } from '../../contract';
-import type { RunService, StartedRun } from '../../backend/run-service';
+import type { PartialRun } from '../../contract';
 import { formatProblems, loadPipelineFile } from '../../model/load';
 import { createRegistry } from '../../nodes/registry';
 import { paramPairs, parse, positiveInt, UsageError } from '../args';
-import { openRuns, print, printError, type Command } from '../command';
-import { describeEvent } from '../format';
+import { openRuns, printError, type Command } from '../command';
+import { follow } from '../follow';
 
 export const runCommand: Command = {
   name: 'run',
@@ -58,29 +57,6 @@ Exit 0 when the run succeeded, 1 when it failed or was cancelled, 2 on invalid i
     }
   },
 };
-
-/** Prints a run's events as it goes, cancels it on Ctrl+C, and turns its end state into an exit code. */
-export async function follow(runs: RunService, json: boolean, start: () => StartedRun): Promise<number> {
-  runs.onEvent((event) => {
-    const line = json ? JSON.stringify(event) : describeEvent(event);
-    if (line !== undefined) print(line);
-  });
-  let started: StartedRun;
-  try {
-    started = start();
-  } catch (error) {
-    if (error instanceof PipewrightError && (error.code === 'E_PARAM_001' || error.code === 'E_RUN_004' || error.code === 'E_RUN_001')) {
-      printError(error.message);
-      return 2;
-    }
-    throw error;
-  }
-  const cancel = () => runs.cancel(started.runId);
-  process.once('SIGINT', cancel);
-  const state: RunState = await started.done;
-  process.off('SIGINT', cancel);
-  return state === 'succeeded' ? 0 : 1;
-}
 
 function partialRun(node?: string, upTo?: string, from?: string): PartialRun | undefined {
   const given = [node && { mode: 'node' as const, nodeId: node }, upTo && { mode: 'upTo' as const, nodeId: upTo }, from && { mode: 'from' as const, nodeId: from }].filter(Boolean);

@@ -12,7 +12,7 @@ import { tableInput } from '../transform/table-sql';
  */
 export async function copyToFile(ctx: NodeContext, relativePath: string, options: string): Promise<{ file: string; rows: number }> {
   const input = tableInput(ctx.inputs);
-  const file = ctx.host.resolvePath(relativePath);
+  const file = ctx.host.resolveOutputPath(relativePath);
   await mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   try {

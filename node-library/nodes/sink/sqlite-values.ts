@@ -1,4 +1,5 @@
-import { DuckDBBlobValue, DuckDBTypeId, type DuckDBValueConverter } from '@duckdb/node-api';
+import type { DuckDBBlobValue, DuckDBValueConverter } from '@duckdb/node-api';
+import { loadedDuckDb } from '../../data/duckdb-module';
 import { jsonSafe } from '../../data/duckdb-values';
 import { sqlIdent } from '../../data/table';
 
@@ -17,6 +18,7 @@ export function sqliteType(duckDbType: string): string {
 /** DuckDB values as better-sqlite3 binds them: booleans 0/1, 64-bit integers exactly, decimals as doubles, blobs as Buffers, the rest as JSON-safe text. */
 export const sqliteValue: DuckDBValueConverter<SqliteValue> = (value, type) => {
   if (value === null || value === undefined) return null;
+  const { DuckDBTypeId } = loadedDuckDb();
   switch (type.typeId) {
     case DuckDBTypeId.BOOLEAN:
       return value ? 1 : 0;

@@ -39,7 +39,7 @@ export const sqliteSinkNode = defineNode({
       const missing = params.keys.filter((k) => !columns.some((c) => c.name === k));
       if (missing.length) throw new Error(`param keys: no column ${missing.join(', ')} in the input; its columns are ${columns.map((c) => c.name).join(', ')}`);
     }
-    const file = host.resolvePath(params.path);
+    const file = host.resolveOutputPath(params.path);
     await mkdir(path.dirname(file), { recursive: true });
     const db = new Database(file);
     let written = 0;

@@ -88,6 +88,16 @@ describe('backend API handlers', () => {
     expect(filter?.params).toEqual([expect.objectContaining({ name: 'condition', kind: 'sql', required: true }), expect.objectContaining({ name: 'values', kind: 'json', required: false })]);
   });
 
+  it('exportPipeline writes the script folder, relative to the pipelines folder, and refuses a non-empty one', async () => {
+    const { dir, backend } = await backendOnExamples();
+    const summary = await backend.exportPipeline({ pipelineId: 'big-orders', outDir: 'exports/big-orders', includeData: true });
+    expect(summary).toEqual({ dir: path.join(dir, 'exports/big-orders'), files: ['.gitignore', 'README.md', 'data/orders.csv', 'package.json', 'pipeline.mjs'], packages: ['@duckdb/node-api', 'better-sqlite3'] });
+    expect(await readFile(path.join(summary.dir, 'data/orders.csv'), 'utf8')).toBe(await readFile(path.join(dir, 'data/orders.csv'), 'utf8'));
+    await expect(backend.exportPipeline({ pipelineId: 'big-orders', outDir: 'exports/big-orders' })).rejects.toMatchObject({ code: 'E_EXPORT_001', message: expect.stringContaining('is not empty') });
+    await expect(backend.exportPipeline({ pipelineId: 'nope', outDir: 'x' })).rejects.toMatchObject({ code: 'E_PIPELINE_005' });
+    await expect(dispatch(backend, 'exportPipeline', [{ pipelineId: 'big-orders', outDir: ' ' }])).rejects.toMatchObject({ code: 'E_API_001', message: expect.stringContaining('choose a folder') });
+  });
+
   it('startRun runs the pipeline and streams its events; cancelRun names an unknown run', async () => {
     const { dir, backend } = await backendOnExamples();
     const events: RunEvent[] = [];

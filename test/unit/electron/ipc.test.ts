@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiChannels, apiMethods } from '../../../node-library/contract';
 import { createBackend } from '../../../node-library/backend/create-backend';
+import { pickFolderChannel, registerFolderPicker } from '../../../electron/folder-picker';
 import { registerIpcHandlers, type IpcEventLike, type IpcReply } from '../../../electron/ipc';
 import { copyExamples, tempDir } from '../helpers';
 
@@ -52,5 +53,19 @@ describe('electron IPC registration', () => {
       const reply = (await ipc.handlers.get(apiChannels.listPipelines)!(event)) as IpcReply;
       expect(reply).toMatchObject({ ok: false, error: { code: 'E_API_003' } });
     }
+  });
+});
+
+describe('shell folder picker', () => {
+  it('answers the chosen folder, null on cancel, and nothing to other frames', async () => {
+    const ipc = fakeIpcMain();
+    let answer = { canceled: false, filePaths: ['/home/ada/exports'] };
+    registerFolderPicker(ipc, async () => answer, trusted);
+    const pick = ipc.handlers.get(pickFolderChannel)!;
+    expect(await pick(appFrame)).toBe('/home/ada/exports');
+    answer = { canceled: true, filePaths: [] };
+    expect(await pick(appFrame)).toBeNull();
+    answer = { canceled: false, filePaths: ['/etc'] };
+    expect(await pick({ senderFrame: { url: 'https://evil.example/' } })).toBeNull();
   });
 });

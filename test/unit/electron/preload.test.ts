@@ -21,7 +21,7 @@ describe('preload bridge', () => {
 
   it('exposes exactly the contract, method by method, and no ipcRenderer', () => {
     const api = exposed.pipewright as Record<string, unknown>;
-    expect(Object.keys(exposed)).toEqual(['pipewright']);
+    expect(Object.keys(exposed)).toEqual(['pipewright', 'pipewrightShell']);
     expect(Object.keys(api).sort()).toEqual([...apiMethods, 'onRunEvent'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
@@ -33,6 +33,12 @@ describe('preload bridge', () => {
     expect(invoke).toHaveBeenLastCalledWith(apiChannels.startRun, { pipelineId: 'big-orders' });
     invoke.mockResolvedValueOnce({ ok: false, error: { code: 'E_RUN_001', message: 'run r9 is not running' } });
     await expect(api.cancelRun('r9')).rejects.toMatchObject({ code: 'E_RUN_001', message: 'run r9 is not running' });
+  });
+
+  it('exposes the shell folder picker on its own channel', async () => {
+    invoke.mockResolvedValueOnce('/home/ada/exports');
+    expect(await (exposed.pipewrightShell as { pickFolder(): Promise<string | null> }).pickFolder()).toBe('/home/ada/exports');
+    expect(invoke).toHaveBeenLastCalledWith('shell:pickFolder');
   });
 
   it('forwards run events and stops when unsubscribed', () => {

@@ -58,7 +58,7 @@ describe('secret masker', () => {
 
   it('remembers values the host hands out, and finds every secret a pipeline refers to', () => {
     const masker = createSecretMasker();
-    const host = maskingHost({ resolvePath: (p) => p, secret: (name) => (name === 'API_KEY' ? 'k-123456' : undefined) }, masker);
+    const host = maskingHost({ resolvePath: (p) => p, resolveOutputPath: (p) => p, secret: (name) => (name === 'API_KEY' ? 'k-123456' : undefined) }, masker);
     expect(host.secret('API_KEY')).toBe('k-123456');
     expect(host.secret('MISSING')).toBeUndefined();
     expect(masker.mask('key=k-123456')).toBe('key=***');

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { PipelineFile } from '../../contract';
+import { RunService } from '../../backend/run-service';
+import { secretEnvName } from '../../engine/host';
+import { follow } from '../../cli/follow';
+import { loadDuckDb } from '../../data/duckdb-module';
+import { resolveRunParams } from '../../model/params';
+import type { NodeDefinition } from '../../nodes/define-node';
+import { registryOf } from '../../nodes/registry-of';
+import { scriptUsage, secretNames } from './script-usage';
+
+/** What an exported script's bundle passes in: the pipeline, the node types it uses, and the script's own folder. */
+export interface ExportedPipeline {
+  pipeline: PipelineFile;
+  nodes: NodeDefinition[];
+  scriptDir: string;
+}
+
+/**
+ * The main of an exported script: the same RunService the app and the CLI
+ * use, over a registry of only the node types the pipeline needs. Resolves
+ * with the exit code.
+ */
+export async function runExported({ pipeline, nodes, scriptDir }: ExportedPipeline, argv: string[]): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        param: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        'out-dir': { type: 'string' },
+        'no-history': { type: 'boolean' },
+        concurrency: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    return usageError((error as Error).message, pipeline);
+  }
+  if (values.help) {
+    process.stdout.write(`${scriptUsage(pipeline)}\n`);
+    return 0;
+  }
+  const params: Record<string, string> = {};
+  for (const pair of values.param ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return usageError(`--param takes name=value, not ${JSON.stringify(pair)}`, pipeline);
+    params[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) return usageError(`--concurrency must be a positive whole number, not ${values.concurrency}`, pipeline);
+  // Declared parameters first, so a typo is answered at once; RunService checks them again with the node params.
+  const declared = resolveRunParams(pipeline.params, params);
+  if (!declared.ok) {
+    process.stderr.write(`invalid run parameters:\n${declared.problems.map((p) => `- ${p}`).join('\n')}\n`);
+    return 2;
+  }
+  const missing = secretNames(pipeline).filter((name) => !process.env[secretEnvName(name)]);
+  if (missing.length > 0) {
+    process.stderr.write(`missing secret${missing.length > 1 ? 's' : ''}: set ${missing.map(secretEnvName).join(', ')}; nothing ran\n`);
+    return 2;
+  }
+  // Load DuckDB (if a node passes tables) while the history opens, rather than inside the first tabular node.
+  const duckDb = nodes.some((n) => [...n.inputs, ...n.outputs].some((p) => p.type === 'table')) ? loadDuckDb() : undefined;
+  const runs = new RunService({
+    registry: registryOf(nodes),
+    dataDir: scriptDir,
+    // In memory with --no-history: the run is recorded the same way, then forgotten.
+    dbFile: values['no-history'] ? ':memory:' : path.join(scriptDir, 'history.sqlite'),
+    keepRunsPerPipeline: 100,
+  });
+  try {
+    await duckDb;
+    const source = path.join(scriptDir, `${pipeline.id}.pipeline.json`);
+    const outputDir = values['out-dir'] === undefined ? undefined : path.resolve(values['out-dir']);
+    return await follow(runs, values.json ?? false, () => runs.start({ pipeline, source, params, trigger: 'cli', concurrency, outputDir }));
+  } finally {
+    await runs.close();
+  }
+}
+
+function usageError(message: string, pipeline: PipelineFile): number {
+  process.stderr.write(`${message}\n\n${scriptUsage(pipeline)}\n`);
+  return 2;
+}

@@ -1,0 +1,159 @@
+// Exported scripts: (1) cold start of an exported trivial pipeline (no tables, so no DuckDB) from
+// `node pipeline.mjs` to exit, against bare `node -e 0` on this machine; (2) the 1,000,000-row
+// read CSV -> filter -> aggregate -> sort -> write CSV pipeline, exported and run with plain node, against
+// the in-app run (RunService, the serve-mode path), outputs compared byte for byte. The export is
+// installed for real with `npm install --offline` from the local npm cache (better-sqlite3 compiles:
+// minutes on a busy machine); BENCH_EXPORT_INSTALL=link links the project's packages instead.
+// Prints times and ratios; asserts only that the outputs match. BENCH_ROWS=100000 for a quick run.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { RunService } from '../../node-library/backend/run-service';
+import type { PipelineFile, RunEvent } from '../../node-library/contract';
+import { exportPipeline } from '../../node-library/export/export-pipeline';
+import { createRegistry } from '../../node-library/nodes/registry';
+
+const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const starts = Number(process.env.BENCH_STARTS ?? 15);
+const registry = createRegistry();
+const root = await mkdtemp(path.join(os.tmpdir(), 'pipewright-bench-export-'));
+
+const node = (id: string, type: string, params: Record<string, unknown>) => ({ id, type, version: 1, params });
+const edge = (from: string, to: string) => ({ id: `${from}-${to}`, from: { node: from, port: 'out' }, to: { node: to, port: 'in' } });
+const base = { format: 'pipewright/pipeline@1' as const, description: '', params: {}, layout: {} };
+
+const trivial: PipelineFile = { ...base, id: 'trivial', name: 'Trivial', params: { greeting: { type: 'string', default: 'hello' } }, nodes: [node('read', 'source.param', { name: 'greeting' }), node('pass', 'util.noop', {})], edges: [edge('read', 'pass')] };
+
+function bigPipeline(csv: string): PipelineFile {
+  return {
+    ...base,
+    id: 'export-bench',
+    name: 'Export bench',
+    nodes: [
+      node('read', 'source.read_csv', { path: csv }),
+      node('filter', 'transform.filter', { condition: 'value > 50' }),
+      // count and max, not avg: a parallel sum of doubles can differ in its last digit from run to run.
+      node('aggregate', 'transform.aggregate', { groupBy: ['group'], aggregations: [{ op: 'count', as: 'count' }, { op: 'max', column: 'value', as: 'max_value' }] }),
+      // Sorted: a parallel GROUP BY returns its groups in any order, and the outputs are compared byte for byte.
+      node('sort', 'transform.sort', { columns: ['group'] }),
+      node('write', 'sink.write_csv', { path: 'out/aggregate.csv' }),
+    ],
+    edges: [edge('read', 'filter'), edge('filter', 'aggregate'), edge('aggregate', 'sort'), edge('sort', 'write')],
+  };
+}
+
+/** The same input file as the tabular bench, made once per row count. */
+async function inputCsv(): Promise<string> {
+  const file = path.join(os.tmpdir(), `pipewright-bench-tabular-${rows}.csv`);
+  if ((await stat(file).catch(() => undefined))?.size) return file;
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const temp = `${file}.${process.pid}.tmp`;
+  await c.run(`COPY (
+    SELECT i AS id, 'g' || lpad((i % 100)::VARCHAR, 2, '0') AS "group", round(((i * 7919) % 100000) / 1000.0, 3) AS value, 'name_' || ((i * 31) % 10007) AS name
+    FROM range(${rows}) t(i)) TO '${temp}' (HEADER)`);
+  c.closeSync();
+  db.closeSync();
+  await rename(temp, file);
+  return file;
+}
+
+async function exportTo(pipeline: PipelineFile, name: string): Promise<string> {
+  const source = path.join(root, 'pipelines', `${pipeline.id}.pipeline.json`);
+  await mkdir(path.dirname(source), { recursive: true });
+  return (await exportPipeline(pipeline, source, registry, { outDir: path.join(root, name) })).dir;
+}
+
+async function install(dir: string): Promise<void> {
+  const started = performance.now();
+  if (process.env.BENCH_EXPORT_INSTALL === 'link') {
+    const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    for (const pkg of Object.keys(manifest.dependencies)) {
+      await mkdir(path.dirname(path.join(dir, 'node_modules', pkg)), { recursive: true });
+      await symlink(path.resolve('node_modules', pkg), path.join(dir, 'node_modules', pkg), 'dir');
+    }
+    console.log(`linked the project's packages into ${path.basename(dir)} (BENCH_EXPORT_INSTALL=link)`);
+    return;
+  }
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+  console.log(`npm install --offline in ${path.basename(dir)}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function timeProcess(args: string[], cwd: string): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd, stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
+  return performance.now() - started;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+/** run:start -> run:finish of JSON-lines events. */
+function runSpan(events: RunEvent[]): number {
+  const start = events.find((e) => e.type === 'run:start');
+  const finish = events.find((e) => e.type === 'run:finish');
+  if (finish?.type !== 'run:finish' || finish.state !== 'succeeded' || !start) throw new Error(`the run did not succeed: ${JSON.stringify(finish)}`);
+  return finish.at - start.at;
+}
+
+try {
+  const csv = await inputCsv();
+  const bigDir = await exportTo(bigPipeline(csv), 'export-1m');
+  await install(bigDir);
+  const trivialDir = await exportTo(trivial, 'export-trivial');
+  // Its package.json lists better-sqlite3 only: link just that from the installed export (no DuckDB within reach).
+  await mkdir(path.join(trivialDir, 'node_modules'));
+  await symlink(path.join(bigDir, 'node_modules', 'better-sqlite3'), path.join(trivialDir, 'node_modules', 'better-sqlite3'), 'dir');
+
+  console.log(`\ncold start, median of ${starts} (min):`);
+  for (const [label, args, cwd] of [
+    ['node -e 0 (this machine, for scale)', ['-e', '0'], root],
+    ['trivial export --no-history', ['pipeline.mjs', '--no-history'], trivialDir],
+    ['trivial export with history', ['pipeline.mjs'], trivialDir],
+    ['trivial export --help', ['pipeline.mjs', '--help'], trivialDir],
+  ] as const) {
+    timeProcess([...args], cwd);
+    const times = Array.from({ length: starts }, () => timeProcess([...args], cwd));
+    console.log(`  ${label.padEnd(38)} ${ms(median(times)).padStart(7)} (${ms(Math.min(...times))})`);
+  }
+
+  console.log(`\n${rows.toLocaleString('en')} rows, read CSV -> filter -> aggregate -> sort -> write CSV, median of ${repeats}:`);
+  const appDir = path.join(root, 'app');
+  const app = { wall: [] as number[], run: [] as number[] };
+  const script = { wall: [] as number[], run: [] as number[] };
+  // The same RunService in a fresh process, as a cold app or `pipewright run` pays it: node start, every node type, DuckDB load.
+  const cli = path.resolve('dist/node/cli.js');
+  const cliWall: number[] = [];
+  const cliPipeline = path.join(root, 'pipelines', 'export-bench.pipeline.json');
+  await writeFile(cliPipeline, JSON.stringify(bigPipeline(csv)));
+  // Interleaved, so that a busy moment of the machine falls on every variant alike.
+  for (let i = 0; i < repeats; i++) {
+    if (existsSync(cli)) cliWall.push(timeProcess([cli, 'run', cliPipeline, '--db', path.join(root, 'cli-history.sqlite')], root));
+    const runs = new RunService({ registry, dataDir: path.join(root, 'app-data') });
+    const events: RunEvent[] = [];
+    runs.onEvent((e) => events.push(e));
+    let started = performance.now();
+    await runs.start({ pipeline: bigPipeline(csv), source: path.join(appDir, 'p.pipeline.json'), trigger: 'manual' }).done;
+    app.wall.push(performance.now() - started);
+    app.run.push(runSpan(events));
+    await runs.close();
+
+    started = performance.now();
+    const stdout = execFileSync(process.execPath, ['pipeline.mjs', '--json'], { cwd: bigDir, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    script.wall.push(performance.now() - started);
+    script.run.push(runSpan(stdout.trim().split('\n').map((l) => JSON.parse(l) as RunEvent)));
+  }
+  const same = (await readFile(path.join(appDir, 'out/aggregate.csv'))).equals(await readFile(path.join(bigDir, 'out/aggregate.csv')));
+  if (!same) throw new Error('the exported script wrote a different out/aggregate.csv than the in-app run');
+  console.log(`  in-app run (RunService)          run ${ms(median(app.run))}, wall ${ms(median(app.wall))} (in a warm process)`);
+  console.log(`  exported script (node, history)  run ${ms(median(script.run))}, wall ${ms(median(script.wall))} (process start to exit)`);
+  if (cliWall.length) console.log(`  pipewright run (fresh process)          wall ${ms(median(cliWall))}; script / cli wall ${(median(script.wall) / median(cliWall)).toFixed(3)}`);
+  console.log(`  ratio script / app: run ${(median(script.run) / median(app.run)).toFixed(3)}, wall ${(median(script.wall) / median(app.wall)).toFixed(3)}; outputs identical`);
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
