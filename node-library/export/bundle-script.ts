@@ -4,7 +4,7 @@ import type { NodeModuleRef } from './sources';
 import path from 'node:path';
 
 /** Native packages stay outside the bundle: npm install builds or downloads them for the machine the script runs on. */
-export const nativePackages = ['@duckdb/node-api', 'better-sqlite3'];
+export const nativePackages = ['@duckdb/node-api', '@duckdb/node-bindings', 'better-sqlite3', 'esbuild'];
 
 // Bundled CommonJS packages (pg) call require() for Node's own modules; an ES module has none of its own.
 const banner = `#!/usr/bin/env node

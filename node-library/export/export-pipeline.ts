@@ -8,6 +8,7 @@ import { bundleScript } from './bundle-script';
 import { exportReadme } from './readme';
 import { scheduleFiles } from './schedule-files';
 import { installedVersion, librarySourceDir, nodeModules } from './sources';
+import { runnerBundle } from '../runner/runner-bundle';
 
 export interface ExportOptions {
   /** The folder to write; created if missing, and it must be empty or not exist. */
@@ -45,11 +46,15 @@ export async function exportPipeline(pipeline: PipelineFile, source: string, reg
 
   // DuckDB only when a node passes tables; better-sqlite3 always, for the script's run history.
   const tabular = types.some((t) => [...registry.get(t)!.inputs, ...registry.get(t)!.outputs].some((p) => p.type === 'table'));
-  const packages = [...(tabular ? ['@duckdb/node-api'] : []), 'better-sqlite3'];
+  // Code nodes: esbuild compiles the user's module at run time, and tables cross through DuckDB's bindings.
+  const code = types.some((t) => t.startsWith('code.'));
+  const packages = [...(tabular || code ? ['@duckdb/node-api'] : []), ...(code ? ['@duckdb/node-bindings'] : []), 'better-sqlite3', ...(code ? ['esbuild'] : [])];
   const dependencies = Object.fromEntries(await Promise.all(packages.map(async (p) => [p, await installedVersion(sourceDir, p)] as const)));
 
   const files = new Map<string, string>();
   files.set('pipeline.mjs', await bundleScript(pipeline, sourceDir, types.map((t) => modules.get(t)!)));
+  // The runner processes' own entry, next to the script, where the pool looks for it.
+  if (code) files.set(path.join('runner', 'runner.cjs'), await runnerBundle(path.join(sourceDir, 'runner', 'runner-entry.ts')));
   const manifest = { name: `pipewright-${pipeline.id}`, version: '1.0.0', private: true, description: pipeline.description || pipeline.name, type: 'module', scripts: { start: 'node pipeline.mjs' }, engines: { node: '>=20.19' }, dependencies };
   files.set('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
   files.set('.gitignore', 'node_modules/\nhistory.sqlite*\ncache/\n');

@@ -23,6 +23,8 @@ export interface NodeModuleRef {
 }
 
 const definition = /export const (\w+) = defineNode\(\{\s*type: '([^']+)'/;
+/** Code node types are made by a factory: `export const codeTsNode = codeNodeType('ts', ...)` is type code.ts. */
+const codeDefinition = /export const (\w+) = codeNodeType\('(\w+)'/;
 
 /** Node type -> the file that defines it and the name it exports (one definition per *.node.ts file). */
 export async function nodeModules(sourceDir: string): Promise<Map<string, NodeModuleRef>> {
@@ -31,8 +33,11 @@ export async function nodeModules(sourceDir: string): Promise<Map<string, NodeMo
   const byType = new Map<string, NodeModuleRef>();
   for (const relative of files) {
     const file = path.join(nodesDir, relative);
-    const match = definition.exec(await readFile(file, 'utf8'));
+    const text = await readFile(file, 'utf8');
+    const match = definition.exec(text);
+    const code = codeDefinition.exec(text);
     if (match) byType.set(match[2], { file, exportName: match[1] });
+    else if (code) byType.set(`code.${code[2]}`, { file, exportName: code[1] });
   }
   return byType;
 }

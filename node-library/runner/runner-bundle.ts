@@ -22,6 +22,9 @@ export function runnerEntry(): Promise<string> {
 
 async function locate(): Promise<string> {
   const built = path.join(here, '../runner/runner.cjs');
+  // An exported script (pipeline.mjs) keeps it in runner/ beside itself.
+  const exported = path.join(here, 'runner', 'runner.cjs');
+  if (existsSync(exported)) return exported;
   if (path.basename(path.dirname(here)) !== 'node-library') {
     if (existsSync(built)) return built;
     throw new Error(`the code runner ${built} is missing: run npm run build`);
@@ -38,6 +41,13 @@ async function locate(): Promise<string> {
   // Parallel test workers may build it at once; rename makes whichever finishes last win whole.
   await rename(partial, outfile);
   return outfile;
+}
+
+/** The runner bundled from its entry, as text: what an exported script ships in runner/runner.cjs. */
+export async function runnerBundle(entryPoint: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const result = await build({ ...runnerBuildOptions(entryPoint), write: false });
+  return result.outputFiles[0].text;
 }
 
 /** esbuild options for the runner bundle; build/build.mjs mirrors them. */
