@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PipewrightApi, RunEvent } from '../node-library/contract';
+import { asObject, readSettingsFileSync } from '../node-library/model/corrupt-files';
 
 /** The desktop app's own settings, in its data folder. */
 export interface ShellSettings {
@@ -13,11 +14,7 @@ export interface ShellSettings {
 const defaults: ShellSettings = { keepInTray: true, trayNoticeShown: false };
 
 export function readSettings(dataDir: string): ShellSettings {
-  try {
-    return { ...defaults, ...(JSON.parse(readFileSync(path.join(dataDir, 'shell-settings.json'), 'utf8')) as Partial<ShellSettings>) };
-  } catch {
-    return { ...defaults };
-  }
+  return { ...defaults, ...(readSettingsFileSync(path.join(dataDir, 'shell-settings.json'), asObject) as Partial<ShellSettings> | undefined) };
 }
 
 export function writeSettings(dataDir: string, settings: ShellSettings): void {

@@ -1,5 +1,7 @@
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod } from 'node:fs/promises';
+import { z } from 'zod';
 import { PipewrightError } from '../node-library/contract';
+import { readSettingsFile } from '../node-library/model/corrupt-files';
 import { writeFileAtomic } from '../node-library/model/save';
 
 /** What the store needs of Electron's safeStorage; a fake stands in for it in tests. */
@@ -11,13 +13,14 @@ export interface SafeStorageLike {
   getSelectedStorageBackend?(): string;
 }
 
-interface StoredFile {
-  format: 'pipewright/secrets@1';
+const storedFileSchema = z.object({
+  format: z.literal('pipewright/secrets@1'),
   /** Set only when the user chose to store secrets without an OS keyring. */
-  allowWeakEncryption?: boolean;
+  allowWeakEncryption: z.boolean().optional(),
   /** Name -> value encrypted by safeStorage, base64. Never the plain value. */
-  secrets: Record<string, string>;
-}
+  secrets: z.record(z.string(), z.string()),
+});
+type StoredFile = z.infer<typeof storedFileSchema>;
 
 const namePattern = /^[A-Z][A-Z0-9_]{0,99}$/;
 
@@ -35,8 +38,8 @@ export class SecretStore {
   ) {}
 
   static async open(file: string, safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform): Promise<SecretStore> {
-    const text = await readFile(file, 'utf8').catch(() => undefined);
-    const data = text ? (JSON.parse(text) as StoredFile) : { format: 'pipewright/secrets@1' as const, secrets: {} };
+    // A damaged file is moved aside, not overwritten by the next secret saved: its values stay recoverable.
+    const data = (await readSettingsFile(file, (raw) => storedFileSchema.parse(raw))) ?? { format: 'pipewright/secrets@1' as const, secrets: {} };
     return new SecretStore(file, safeStorage, data, platform);
   }
 

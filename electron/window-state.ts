@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { asObject, readSettingsFile } from '../node-library/model/corrupt-files';
 import { writeFileAtomic } from '../node-library/model/save';
 
 export interface Bounds {
@@ -40,12 +40,7 @@ function overlap(a: Bounds, b: Bounds): number {
 }
 
 export async function loadWindowState(file: string): Promise<WindowState | undefined> {
-  try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as WindowState;
-    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+  return readSettingsFile(file, (raw) => asObject(raw) as WindowState);
 }
 
 export function saveWindowState(file: string, state: WindowState): Promise<void> {

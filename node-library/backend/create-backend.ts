@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PIPELINE_FORMAT, PipewrightError, type PipelineFile, type PipewrightApi } from '../contract';
 import { exportPipeline } from '../export/export-pipeline';
+import { moveAside } from '../model/corrupt-files';
 import { loadPipelineFile, parsePipeline, pipelineOrThrow } from '../model/load';
 import { removeStaleTemps, serializePipeline, writeFileAtomic } from '../model/save';
 import { createRegistry, type NodeRegistry } from '../nodes/registry';
@@ -74,7 +75,9 @@ export function createBackend(options: BackendOptions): Backend {
   // it shows them in its problems panel, and startRun refuses the pipeline until they are fixed.
   const loadForEditing = async (pipelineId: string) => {
     const file = await findPipelineFile(options.pipelinesDir, pipelineId);
-    return pipelineOrThrow(await loadPipelineFile(file, registry, { graph: false }), path.basename(file));
+    const loaded = await loadPipelineFile(file, registry, { graph: false });
+    if (!loaded.ok && loaded.problems[0].code === 'E_PIPELINE_001') await moveCorruptPipelineAside(file, loaded.problems[0].message);
+    return pipelineOrThrow(loaded, path.basename(file));
   };
   // A file deleted or renamed outside the app drops out of the list.
   const recentThatExist = async () => {
@@ -199,4 +202,13 @@ export function createBackend(options: BackendOptions): Backend {
       await runs.close();
     },
   };
+}
+
+/**
+ * A pipeline file that is empty or not JSON (a half-written file, an unfinished merge) goes aside to
+ * `*.corrupt-<time>`, never to be overwritten by a save under its name; the error says where it is.
+ */
+async function moveCorruptPipelineAside(file: string, problem: string): Promise<never> {
+  const aside = await moveAside(file);
+  throw new PipewrightError('E_PIPELINE_001', `${path.basename(file)} cannot be opened (${problem}); it was moved aside to ${path.basename(aside)}, nothing of it is lost`);
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipelineFileSchema, type PipelineDraft, type PipelineFile } from '../contract';
+import { settingsFromText } from '../model/corrupt-files';
 import { serializePipeline, writeFileAtomic } from '../model/save';
 
 /** The file's text as the app would write it, so a hand-formatted file still compares equal. */
@@ -64,15 +65,15 @@ export class DraftStore {
     await this.discard(fromId);
   }
 
-  /** The stored draft; one that no longer parses is left on disk for a person to look at, and not offered. */
+  /** The stored draft; one that no longer parses is moved aside (`*.corrupt-<time>`) for a person to look at, and not offered. */
   private async read(pipelineId: string): Promise<{ pipeline: PipelineFile; text: string; savedAt: number } | undefined> {
     const file = this.fileOf(pipelineId);
-    try {
-      const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
-      const parsed = pipelineFileSchema.safeParse(JSON.parse(text));
-      return parsed.success && parsed.data.id === pipelineId ? { pipeline: parsed.data, text, savedAt: info.mtimeMs } : undefined;
-    } catch {
-      return undefined;
-    }
+    const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    if (text === undefined || info === undefined) return undefined;
+    const pipeline = await settingsFromText(file, text, (raw) => pipelineFileSchema.parse(raw));
+    return pipeline?.id === pipelineId ? { pipeline, text, savedAt: info.mtimeMs } : undefined;
   }
 }

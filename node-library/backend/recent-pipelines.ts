@@ -1,5 +1,6 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { asObject, readSettingsFile } from '../model/corrupt-files';
 import { writeFileAtomic } from '../model/save';
 
 const keep = 10;
@@ -46,15 +47,10 @@ export class RecentPipelines {
     return next;
   }
 
-  /** A missing or damaged file is an empty list: recent files are a convenience, never a reason to fail. */
+  /** A missing file is an empty list; a damaged one is moved aside (readSettingsFile) and the list starts empty. */
   private async readAll(): Promise<RecentFile> {
-    try {
-      const raw = JSON.parse(await readFile(this.file, 'utf8')) as unknown;
-      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
-      const entries = Object.entries(raw).filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].every((id) => typeof id === 'string'));
-      return Object.fromEntries(entries);
-    } catch {
-      return {};
-    }
+    const raw = (await readSettingsFile(this.file, asObject)) ?? {};
+    const entries = Object.entries(raw).filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].every((id) => typeof id === 'string'));
+    return Object.fromEntries(entries);
   }
 }
