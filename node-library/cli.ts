@@ -41,10 +41,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    printError(`pipewright: ${toErrorInfo(error).message}`);
-    process.exit(1);
-  },
-);
+// Exits once stdout has taken everything written: into a pipe, writes are asynchronous and
+// process.exit would cut the last lines (a --json reader would get half an event).
+const exitWhenFlushed = (code: number) => process.stdout.write('', () => process.exit(code));
+
+main(process.argv.slice(2)).then(exitWhenFlushed, (error: unknown) => {
+  printError(`pipewright: ${toErrorInfo(error).message}`);
+  exitWhenFlushed(1);
+});

@@ -23,6 +23,7 @@ export const errorCodes = {
   E_NODE_003: 'A mapped node received something that is not a list',
   E_NODE_004: "A code node's runner process stopped: timeout, out of memory, exit, signal or crash",
   E_NODE_005: 'A code node does not compile',
+  E_DATA_001: 'A record in a file is larger than a reader takes in one piece (record_too_large)',
   E_EDITOR_001: 'The code editor found a syntax or type error in a code node',
   E_EXPORT_001: 'The export cannot be made as asked (node types, folder, cron)',
   E_EXPORT_002: 'The export folder could not be written',

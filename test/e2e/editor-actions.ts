@@ -86,7 +86,7 @@ export async function boxSelect(page: Page, from: { x: number; y: number }, to: 
 /** Replaces the text of a sql/code param's Monaco editor as a person would: click it, select all, type. */
 export async function typeCode(page: Page, testId: string, text: string): Promise<void> {
   const editor = page.getByTestId(testId).locator('.monaco-editor');
-  await expect(editor).toBeVisible();
+  await expect(editor).toBeVisible({ timeout: 20_000 }); // Monaco is a lazy 2.7 MB chunk: slow on a busy machine
   await editor.locator('.view-lines').click();
   await page.keyboard.press(`${mod}+a`);
   if (text === '') await page.keyboard.press('Backspace');

@@ -5,6 +5,7 @@ import type { DuckDbSession } from '../../data/duckdb-session';
  * `orders.csv, line 3: expected 3 fields, found 2 (the line reads: 4,5)`.
  */
 export async function explainCsvError(message: string, context: { data: DuckDbSession; name: string; readSql: (extra: string) => string; signal: AbortSignal }): Promise<string | undefined> {
+  if (message.startsWith('record_too_large')) return `${context.name}: ${message}`;
   const located = /CSV Error on Line: (\d+)\nOriginal Line: ([^\n]*)\n([^\n]*)/.exec(message);
   if (located) return describe(context.name, Number(located[1]), located[3], located[2]);
   if (!message.includes('Error when sniffing file')) return undefined;

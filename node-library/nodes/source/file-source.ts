@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { PipewrightError } from '../../contract';
 import { outputTableName, table, type TableValue } from '../../data/table';
 import type { HostApi } from '../../engine/host';
 import type { NodeContext } from '../define-node';
@@ -25,7 +26,8 @@ export async function storeSource(ctx: NodeContext, sql: string, explain?: (mess
   } catch (error) {
     if (ctx.signal.aborted) throw error;
     const message = duckDbMessage(error);
-    throw new Error((await explain?.(message).catch(() => undefined)) ?? message, { cause: error });
+    const explained = (await explain?.(message).catch(() => undefined)) ?? message;
+    throw error instanceof PipewrightError ? new PipewrightError(error.code, explained) : new Error(explained, { cause: error });
   }
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendRows } from '../../../node-library/data/append-rows';
-import { DuckDbSession } from '../../../node-library/data/duckdb-session';
+import { DuckDbSession, previewCellChars } from '../../../node-library/data/duckdb-session';
 import { table } from '../../../node-library/data/table';
 
 const sessions: DuckDbSession[] = [];
@@ -81,6 +81,16 @@ describe('DuckDbSession', () => {
       [2, '18014398509481986', '0.50', '2024-03-02', '2024-01-01T10:00:00.5', '2024-01-01T08:00:00Z', 'NaN', [2, 2], { a: 2 }, '\\x00'],
     ]);
     expect(JSON.parse(JSON.stringify(preview.rows))).toEqual(preview.rows);
+  });
+
+  it('cuts a long value in a preview to its start and its length, and leaves short ones whole', async () => {
+    const data = session();
+    const preview = await data.preview(table(`SELECT repeat('x', 3000000) AS long_text, range(0, 100000) AS long_list, 'short' AS short_text, [1, 2] AS short_list`), 10);
+    const [longText, longList, shortText, shortList] = preview.rows[0];
+    expect(longText).toBe(`${'x'.repeat(previewCellChars)}… (3,000,000 characters)`);
+    expect(String(longList)).toMatch(/^\[0,1,2,3,.*… \(\d{3},\d{3} characters\)$/);
+    expect(String(longList).length).toBeLessThan(previewCellChars + 40);
+    expect([shortText, shortList]).toEqual(['short', [1, 2]]);
   });
 
   it('counts without a second query when the preview holds every row', async () => {
