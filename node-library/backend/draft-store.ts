@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipelineFileSchema, type PipelineDraft, type PipelineFile } from '../contract';
-import { settingsFromText } from '../model/corrupt-files';
+import { settingsFromText, undefinedIfMissing } from '../model/corrupt-files';
 import { serializePipeline, writeFileAtomic } from '../model/save';
 
 /** The file's text as the app would write it, so a hand-formatted file still compares equal. */
@@ -68,11 +68,9 @@ export class DraftStore {
   /** The stored draft; one that no longer parses is moved aside (`*.corrupt-<time>`) for a person to look at, and not offered. */
   private async read(pipelineId: string): Promise<{ pipeline: PipelineFile; text: string; savedAt: number } | undefined> {
     const file = this.fileOf(pipelineId);
-    const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return [];
-      throw error;
-    });
-    if (text === undefined || info === undefined) return undefined;
+    const read = await Promise.all([readFile(file, 'utf8'), stat(file)]).catch(undefinedIfMissing);
+    if (!read) return undefined;
+    const [text, info] = read;
     const pipeline = await settingsFromText(file, text, (raw) => pipelineFileSchema.parse(raw));
     return pipeline?.id === pipelineId ? { pipeline, text, savedAt: info.mtimeMs } : undefined;
   }

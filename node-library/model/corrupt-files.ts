@@ -14,49 +14,44 @@ export async function moveAside(file: string): Promise<string> {
   return aside;
 }
 
-/** Says what happened to a damaged settings file; the default writes to stderr (the app's log). */
-export type CorruptReport = (message: string) => void;
-
-const toStderr: CorruptReport = (message) => console.warn(`pipewright: ${message}`);
+/** For a read's catch: a missing file is undefined, any other error is thrown on. */
+export function undefinedIfMissing(error: unknown): undefined {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  throw error;
+}
 
 /**
  * Reads a settings file the app owns, checked by `parse` (which throws on a wrong shape).
  * Missing: undefined. Empty, not JSON or of the wrong shape: moved aside to `*.corrupt-<time>`
- * and reported, then undefined, so defaults written later never replace what was there.
+ * and reported on stderr (the app's log), then undefined, so defaults written later never
+ * replace what was there.
  */
-export async function readSettingsFile<T>(file: string, parse: (raw: unknown) => T, report: CorruptReport = toStderr): Promise<T | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  return settingsFromText(file, text, parse, report);
+export async function readSettingsFile<T>(file: string, parse: (raw: unknown) => T): Promise<T | undefined> {
+  const text = await readFile(file, 'utf8').catch(undefinedIfMissing);
+  return text === undefined ? undefined : settingsFromText(file, text, parse);
 }
 
 /** The checked settings in `text` (read from `file`); when they do not parse, `file` is moved aside and reported. */
-export async function settingsFromText<T>(file: string, text: string, parse: (raw: unknown) => T, report: CorruptReport = toStderr): Promise<T | undefined> {
+export async function settingsFromText<T>(file: string, text: string, parse: (raw: unknown) => T): Promise<T | undefined> {
   const result = parseSettings(text, parse);
   if (result.ok) return result.value;
-  report(movedMessage(file, result.problem, await moveAside(file)));
+  reportMoved(file, result.problem, await moveAside(file));
   return undefined;
 }
 
 /** readSettingsFile for start-up code that must not wait. */
-export function readSettingsFileSync<T>(file: string, parse: (raw: unknown) => T, report: CorruptReport = toStderr): T | undefined {
+export function readSettingsFileSync<T>(file: string, parse: (raw: unknown) => T): T | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    return undefinedIfMissing(error);
   }
   const result = parseSettings(text, parse);
   if (result.ok) return result.value;
   const aside = corruptName(file);
   renameSync(file, aside);
-  report(movedMessage(file, result.problem, aside));
+  reportMoved(file, result.problem, aside);
   return undefined;
 }
 
@@ -75,6 +70,6 @@ function parseSettings<T>(text: string, parse: (raw: unknown) => T): { ok: true;
   }
 }
 
-function movedMessage(file: string, problem: string, aside: string): string {
-  return `${file} could not be read (${problem}); moved aside to ${path.basename(aside)} and started from defaults`;
+function reportMoved(file: string, problem: string, aside: string): void {
+  console.warn(`pipewright: ${file} could not be read (${problem}); moved aside to ${path.basename(aside)} and started from defaults`);
 }
