@@ -28,6 +28,9 @@ if (process.argv.includes('--if-stale')) {
 }
 
 const started = Date.now();
+// Always a production build: Vite takes NODE_ENV from the environment, and vitest (which sets it
+// to "test") builds dist/ for the tests that need it: that shipped React's development build.
+process.env.NODE_ENV = 'production';
 const node = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
 await Promise.all([
   // Split at dynamic imports, so what only code nodes need (apache-arrow) loads when one runs, not at every CLI start.

@@ -1,4 +1,4 @@
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useStore, type NodeTypes } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useStore, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { gridSize } from '../hooks/useAddNode';
@@ -13,10 +13,12 @@ import { FrameNode } from './FrameNode';
 import { NoteNode } from './NoteNode';
 import { OverviewContext, selectOverview } from './overview';
 import { PipelineNode } from './PipelineNode';
-import { toFlow, type CachedNode, type CanvasNode } from './to-flow';
+import { PipelineEdge } from './PipelineEdge';
+import { toFlow, type CachedNode, type CanvasNode, type EdgeCache } from './to-flow';
 import { useCanvasHandlers } from './useCanvasHandlers';
 
 const nodeTypes: NodeTypes = { pipeline: PipelineNode, frame: FrameNode, note: NoteNode };
+const edgeTypes: EdgeTypes = { pipeline: PipelineEdge };
 const fitViewOptions = { padding: 0.25, maxZoom: 1.1 };
 const snapGrid: [number, number] = [gridSize, gridSize];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
@@ -30,7 +32,8 @@ export function Canvas() {
   const { pipeline, snapToGrid } = input;
   const cache = useRef(new Map<string, CachedNode>());
   const annotationCache = useRef(new Map());
-  const flow = useMemo(() => (input.pipeline ? toFlow(input.pipeline, input, cache.current, annotationCache.current) : null), [input]);
+  const edgeCache = useRef<EdgeCache>({});
+  const flow = useMemo(() => (input.pipeline ? toFlow(input.pipeline, input, cache.current, annotationCache.current, edgeCache.current) : null), [input]);
   const handlers = useCanvasHandlers();
   // Fit the view when a pipeline opens with nodes; an empty one keeps its viewport, so drops land where they are dropped.
   const fitOnOpen = useMemo(() => (input.pipeline?.nodes.length ?? 0) > 0, [input.pipeline?.id]); // recomputed per pipeline only
@@ -48,6 +51,7 @@ export function Canvas() {
         nodes={flow.nodes}
         edges={flow.edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={handlers.onNodesChange}
         onEdgesChange={handlers.onEdgesChange}
         onNodeDragStop={handlers.onDragStop}

@@ -43,13 +43,12 @@ const unknownStyle = categoryStyle('unknown');
  * The one adapter from a pipeline file (plus the run and canvas view) to
  * xyflow's nodes and edges. Nothing xyflow-only flows back into the file.
  * `cache` keeps each node's object while its inputs are unchanged, so
- * memoised node views skip re-rendering (`annotationCache` does the same for frames and notes).
+ * memoised node views skip re-rendering (`annotationCache` does the same for frames and notes; `edgeCache` keeps the edge list).
  */
-export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map<string, CachedNode>(), annotationCache = new Map()): { nodes: CanvasNode[]; edges: Edge[] } {
+export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map<string, CachedNode>(), annotationCache = new Map(), edgeCache: EdgeCache = {}): { nodes: CanvasNode[]; edges: Edge[] } {
   const fallback = pipeline.nodes.some((n) => !pipeline.layout[n.id]) ? autoLayout(pipeline) : {};
   const stateOf = (nodeId: string): NodeState => input.nodeStates[nodeId] ?? 'pending';
   const selectedNodes = new Set(input.selectedNodeIds);
-  const selectedEdges = new Set(input.selectedEdgeIds);
 
   const nodes = pipeline.nodes.map((node): PipelineFlowNode => {
     const deps = [
@@ -71,24 +70,44 @@ export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map
     cache.set(node.id, { deps, node: flowNode });
     return flowNode;
   });
-  for (const id of cache.keys()) if (!pipeline.nodes.some((n) => n.id === id)) cache.delete(id);
-
   const ids = new Set(pipeline.nodes.map((n) => n.id));
-  const edges = pipeline.edges
+  for (const id of cache.keys()) if (!ids.has(id)) cache.delete(id);
+
+  const edges = flowEdges(pipeline, input.selectedEdgeIds, ids, edgeCache);
+
+  // Frames and notes first: xyflow draws them under the nodes.
+  return { nodes: [...annotationNodes(pipeline, input.selectedAnnotationIds, annotationCache), ...nodes], edges };
+}
+
+/** The last edge list and what it was built from. */
+export interface EdgeCache {
+  edges?: PipelineFile['edges'];
+  nodes?: PipelineFile['nodes'];
+  selected?: readonly string[];
+  flow?: Edge[];
+}
+
+/**
+ * The wires, the same array while the pipeline's edges, nodes and the edge
+ * selection are: run states reach them through PipelineEdge, not this list.
+ */
+function flowEdges(pipeline: PipelineFile, selectedEdgeIds: readonly string[], ids: ReadonlySet<string>, cache: EdgeCache): Edge[] {
+  if (cache.flow && cache.edges === pipeline.edges && cache.nodes === pipeline.nodes && cache.selected === selectedEdgeIds) return cache.flow;
+  const selected = new Set(selectedEdgeIds);
+  const flow = pipeline.edges
     .filter((edge) => ids.has(edge.from.node) && ids.has(edge.to.node))
     .map((edge): Edge => ({
       id: edge.id,
+      type: 'pipeline',
       source: edge.from.node,
       sourceHandle: edge.from.port,
       target: edge.to.node,
       targetHandle: edge.to.port,
-      selected: selectedEdges.has(edge.id),
-      animated: stateOf(edge.to.node) === 'running',
-      className: `pw-edge pw-edge--${stateOf(edge.from.node)}`,
+      selected: selected.has(edge.id),
+      className: 'pw-edge',
     }));
-
-  // Frames and notes first: xyflow draws them under the nodes.
-  return { nodes: [...annotationNodes(pipeline, input.selectedAnnotationIds, annotationCache), ...nodes], edges };
+  Object.assign(cache, { edges: pipeline.edges, nodes: pipeline.nodes, selected: selectedEdgeIds, flow });
+  return flow;
 }
 
 export interface CachedNode {

@@ -1,5 +1,6 @@
-import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, applyNodeChanges, type NodeChange, type NodeTypes } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, applyNodeChanges, type EdgeTypes, type NodeChange, type NodeTypes } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
+import { NodeStateContext, PipelineEdge, type UseNodeState } from '../canvas/PipelineEdge';
 import { PipelineNode } from '../canvas/PipelineNode';
 import { toFlow, type PipelineFlowNode } from '../canvas/to-flow';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
@@ -8,6 +9,7 @@ import type { PastRun } from '../store/runs-view-slice';
 import { nodeTypeMap } from '../store/selectors';
 
 const nodeTypes: NodeTypes = { pipeline: PipelineNode };
+const edgeTypes: EdgeTypes = { pipeline: PipelineEdge };
 const fitViewOptions = { padding: 0.2, maxZoom: 1.1 };
 const noProblems = new Map<string, readonly string[]>();
 
@@ -19,6 +21,7 @@ export function RunSnapshotCanvas({ past }: { past: PastRun }) {
   const types = useAppStore((s) => s.nodeTypes);
   const selected = useAppStore((s) => s.pastRunNodeId);
   const colorMode = useResolvedTheme();
+  const useNodeState = useMemo((): UseNodeState => (nodeId) => past.nodeStates[nodeId] ?? 'pending', [past]);
   const flow = useMemo(
     () =>
       toFlow(past.detail.pipeline, {
@@ -43,11 +46,13 @@ export function RunSnapshotCanvas({ past }: { past: PastRun }) {
   return (
     <div className="pw-canvas pw-run-snapshot" data-testid="run-snapshot-canvas">
       <ReactFlowProvider>
+        <NodeStateContext value={useNodeState}>
         <ReactFlow<PipelineFlowNode>
           key={past.detail.run.runId}
           nodes={nodes}
           edges={flow.edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onNodeClick={(_, node) => useAppStore.getState().selectPastRunNode(node.id)}
           onPaneClick={() => useAppStore.getState().selectPastRunNode(null)}
@@ -63,6 +68,7 @@ export function RunSnapshotCanvas({ past }: { past: PastRun }) {
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} className="pw-canvas__background" />
           <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
         </ReactFlow>
+        </NodeStateContext>
       </ReactFlowProvider>
     </div>
   );

@@ -1,6 +1,6 @@
-import type { LogLevel, NodeState, RunEvent, RunEventOf, RunState } from '../../node-library/contract';
+import type { LogLevel, NodeState, RunEvent, RunState } from '../../node-library/contract';
 import type { SliceCreator } from './app-state';
-import { appendLogs, reduceRunEvent } from './reduce-run-event';
+import { reduceRunEvents } from './reduce-run-event';
 
 /** `idle` before any run of the open pipeline, `starting` while startRun is in flight. */
 export type RunStatus = 'idle' | 'starting' | RunState;
@@ -50,7 +50,10 @@ export interface RunSlice extends RunFields {
   /** startRun answered. The run:start event may already have arrived (same id: no change). */
   runStarted(runId: string): void;
   runStartFailed(): void;
+  /** Queues a run event; queued events are applied together about a frame later. */
   applyRunEvent(event: RunEvent): void;
+  /** Applies the queued run events now. */
+  flushRunEvents(): void;
 }
 
 export const initialRun: RunFields = {
@@ -62,36 +65,38 @@ export const initialRun: RunFields = {
   logs: {},
 };
 
-/** How long log lines wait to be appended together. */
-const logBatchMs = 30;
+/** How long run events wait to be applied together: about a frame. */
+const batchMs = 16;
 
 export const createRunSlice: SliceCreator<RunSlice> = (set) => {
-  // A log line per `set` would copy the node's whole log per line (quadratic: 30,000 lines took
-  // seconds). Lines wait a few ms and go in together; any other event flushes them first, keeping order.
-  let pendingLogs: RunEventOf<'node:log'>[] = [];
+  // One `set` per event made a 10,000-node run copy its state maps and redraw the canvas 30,000
+  // times (the page froze for minutes). Events wait about a frame and are applied together, in order.
+  let pending: RunEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const flushLogs = () => {
+  const flushRunEvents = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (pendingLogs.length === 0) return;
-    const batch = pendingLogs;
-    pendingLogs = [];
-    set((s) => appendLogs(s, batch));
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    set((s) => reduceRunEvents(s, batch, s.openPipeline?.id ?? null));
   };
   return {
     ...initialRun,
     previews: {},
-    runStarting: () => set({ ...initialRun, runStatus: 'starting' }),
-    runStarted: (runId) => set((s) => (s.runId === runId ? {} : { runId, runStatus: 'running' })),
+    runStarting: () => {
+      flushRunEvents();
+      set({ ...initialRun, runStatus: 'starting' });
+    },
+    runStarted: (runId) => {
+      flushRunEvents();
+      set((s) => (s.runId === runId ? {} : { runId, runStatus: 'running' }));
+    },
     runStartFailed: () => set({ runStatus: 'idle' }),
     applyRunEvent: (event) => {
-      if (event.type === 'node:log') {
-        pendingLogs.push(event);
-        timer ??= setTimeout(flushLogs, logBatchMs);
-        return;
-      }
-      flushLogs();
-      set((s) => reduceRunEvent(s, event, s.openPipeline?.id ?? null) ?? {});
+      pending.push(event);
+      timer ??= setTimeout(flushRunEvents, batchMs);
     },
+    flushRunEvents,
   };
 };

@@ -2,37 +2,21 @@
 // Chromium (no GPU). Prints open time, pan fps and p95 frame time at 100% zoom and
 // zoomed out to show everything, each next to its target; asserts nothing.
 import { chromium, type Page } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { largePipeline } from './large-pipeline';
+import { chromiumArgs, executablePath, startServe } from './serve-browser';
 
 const count = Number(process.env.BENCH_NODES ?? 1000);
 const panMs = 3000;
 const root = process.cwd();
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-/** As test/e2e finds it: PIPEWRIGHT_CHROMIUM, else the system Chromium, else Playwright's own. */
-const executablePath = process.env.PIPEWRIGHT_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 interface FrameStats {
   fps: number;
   p95: number;
   frames: number;
-}
-
-function startServe(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['dist/node/cli.js', 'serve', '--pipelines', dir, '--data-dir', path.join(dir, '.data')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /^Open (http:\/\/\S+)$/m.exec(out);
-      if (match) resolve({ child, url: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`pipewright serve exited (code ${code})`)));
-  });
 }
 
 /** Counts requestAnimationFrame callbacks in the page between start and stop. */
@@ -115,7 +99,7 @@ await mkdir(path.join(dir, 'data'));
 await cp(path.join(root, 'pipelines/data/orders.csv'), path.join(dir, 'data/orders.csv'));
 const pipeline = largePipeline(count);
 await writeFile(path.join(dir, `${pipeline.id}.pipeline.json`), `${JSON.stringify(pipeline, null, 2)}\n`);
-const { child, url } = await startServe(dir);
+const { child, url } = await startServe(root, dir);
 const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
