@@ -36,6 +36,11 @@ const api: PipewrightApi = {
   previewSchedule: (schedule) => invoke(apiChannels.previewSchedule, schedule),
   listSchedules: () => invoke(apiChannels.listSchedules),
   listScheduleFires: (filter) => invoke(apiChannels.listScheduleFires, filter),
+  listSecrets: () => invoke(apiChannels.listSecrets),
+  setSecret: (name, value) => invoke(apiChannels.setSecret, name, value),
+  renameSecret: (from, to) => invoke(apiChannels.renameSecret, from, to),
+  deleteSecret: (name) => invoke(apiChannels.deleteSecret, name),
+  allowWeakSecretStorage: (allow) => invoke(apiChannels.allowWeakSecretStorage, allow),
   onRunEvent: (listener) => {
     const forward = (_event: unknown, runEvent: RunEvent) => listener(runEvent);
     ipcRenderer.on(runEventChannel, forward);

@@ -18,6 +18,10 @@ import type { Clock } from '../schedule/clock';
 import { folderSchedules } from './folder-schedules';
 import { RunService } from './run-service';
 import { scheduledRuns } from './scheduled-runs';
+import { fileKeyStorage } from './file-key-storage';
+import { SecretStore } from './secret-store';
+import { hostOwnedSecrets, secretsApi } from './secrets-api';
+import { secretEnvName } from '../engine/host';
 
 export interface BackendOptions {
   pipelinesDir: string;
@@ -26,7 +30,11 @@ export interface BackendOptions {
   registry?: NodeRegistry;
   concurrency?: number;
   keepRunsPerPipeline?: number;
-  /** Secret values for runs (the desktop app's encrypted store); by default PIPEWRIGHT_SECRET_<NAME>. */
+  /**
+   * Secret values for runs, when the host keeps the secrets (the desktop app's main process,
+   * which then answers the secret methods itself). By default the backend keeps its own store
+   * in dataDir (serve-secrets.json, see file-key-storage.ts), then PIPEWRIGHT_SECRET_<NAME>.
+   */
   secrets?: (name: string) => string | undefined;
   /** The scheduler's clock (tests use a fake one). */
   clock?: Clock;
@@ -49,12 +57,14 @@ export function createBackend(options: BackendOptions): Backend {
   void removeStaleTemps(options.pipelinesDir);
   const drafts = new DraftStore(draftFolder(dataDir, options.pipelinesDir));
   const recent = new RecentPipelines(path.join(dataDir, 'recent-pipelines.json'), path.resolve(options.pipelinesDir));
+  // Not the app's secrets.json: those values are encrypted by the OS keyring, which only Electron reaches.
+  const secretStore = options.secrets ? undefined : SecretStore.openSync(path.join(dataDir, 'serve-secrets.json'), fileKeyStorage(path.join(dataDir, 'serve-secrets.key')));
   const runs = new RunService({
     registry,
     dataDir,
     concurrency: options.concurrency,
     keepRunsPerPipeline: options.keepRunsPerPipeline ?? 200,
-    secrets: options.secrets,
+    secrets: options.secrets ?? ((name) => secretStore!.value(name) ?? process.env[secretEnvName(name)]),
   });
   // The app and serve mode own the schedules of their folder (unless `pipewright schedule` holds the lease).
   const scheduleStore = ScheduleStore.open(runs.dbFile);
@@ -191,6 +201,7 @@ export function createBackend(options: BackendOptions): Backend {
     async listScheduleFires(filter) {
       return scheduleStore.fires(filter);
     },
+    ...(secretStore ? secretsApi(secretStore) : hostOwnedSecrets()),
     onRunEvent(listener) {
       return runs.onEvent(listener);
     },

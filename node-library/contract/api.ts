@@ -4,6 +4,7 @@ import type { NodeTypeInfo } from './node-types';
 import { paramValueSchema, pipelineFileSchema, pipelineIdSchema, type PipelineFile, type PipelineProblem, type PipelineSummary } from './pipeline';
 import type { LogLine, RunDetail, RunFilter, RunSummary } from './runs';
 import type { ScheduleFire, SchedulePreview, ScheduleSummary } from './schedule';
+import { secretNameSchema, secretValueSchema, type SecretsInfo } from './secrets';
 
 export const startRunRequestSchema = z.strictObject({
   pipelineId: pipelineIdSchema,
@@ -105,6 +106,15 @@ export interface PipewrightApi {
   listSchedules(): Promise<ScheduleSummary[]>;
   /** What the scheduler did with each slot (started, skipped and why), newest first. */
   listScheduleFires(filter: FireFilter): Promise<ScheduleFire[]>;
+  /** The secret store: names, and whether it can store values safely here. Never a value. */
+  listSecrets(): Promise<SecretsInfo>;
+  /** Creates a secret or replaces its value. Values are write-only: no method returns one. */
+  setSecret(name: string, value: string): Promise<void>;
+  /** Renames a secret; pipelines that refer to the old name are not changed. */
+  renameSecret(from: string, to: string): Promise<void>;
+  deleteSecret(name: string): Promise<void>;
+  /** The user's explicit choice to store secrets although listSecrets reports a weakness (no OS keyring). */
+  allowWeakSecretStorage(allow: boolean): Promise<void>;
   /** Every run event of every run, live. Returns the unsubscribe function. */
   onRunEvent(listener: (event: RunEvent) => void): () => void;
 }
@@ -145,6 +155,11 @@ export const apiArgs = {
   previewSchedule: z.tuple([z.unknown()]),
   listSchedules: z.tuple([]),
   listScheduleFires: z.tuple([fireFilterSchema]),
+  listSecrets: z.tuple([]),
+  setSecret: z.tuple([secretNameSchema, secretValueSchema]),
+  renameSecret: z.tuple([secretNameSchema, secretNameSchema]),
+  deleteSecret: z.tuple([secretNameSchema]),
+  allowWeakSecretStorage: z.tuple([z.boolean()]),
 } satisfies { [M in ApiMethod]: z.ZodType<unknown[]> };
 
 export const apiMethods = Object.keys(apiArgs) as ApiMethod[];
@@ -177,6 +192,11 @@ export const apiChannels: { [M in ApiMethod]: string } = {
   previewSchedule: 'app:schedules.preview',
   listSchedules: 'app:schedules.list',
   listScheduleFires: 'app:schedules.fires',
+  listSecrets: 'app:secrets.list',
+  setSecret: 'app:secrets.set',
+  renameSecret: 'app:secrets.rename',
+  deleteSecret: 'app:secrets.delete',
+  allowWeakSecretStorage: 'app:secrets.allowWeak',
 };
 export const runEventChannel = 'app:runs.event';
 

@@ -6,3 +6,4 @@ export * from './pipeline';
 export * from './wire';
 export * from './runs';
 export * from './schedule';
+export * from './secrets';

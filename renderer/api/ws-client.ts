@@ -91,6 +91,11 @@ export function createWsClient(url: string): PipewrightApi {
     previewSchedule: (schedule) => call('previewSchedule', schedule),
     listSchedules: () => call('listSchedules'),
     listScheduleFires: (filter) => call('listScheduleFires', filter),
+    listSecrets: () => call('listSecrets'),
+    setSecret: (name, value) => call('setSecret', name, value),
+    renameSecret: (from, to) => call('renameSecret', from, to),
+    deleteSecret: (name) => call('deleteSecret', name),
+    allowWeakSecretStorage: (allow) => call('allowWeakSecretStorage', allow),
     onRunEvent(listener) {
       listeners.add(listener);
       // Events only flow over an open socket. A failed connection is reported

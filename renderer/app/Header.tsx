@@ -46,6 +46,12 @@ export function Header() {
         <button type="button" className="pw-icon-button" data-testid="command-palette-open" title="Command palette (Ctrl/Cmd+K)" aria-label="Command palette" onClick={() => useAppStore.getState().setOverlay({ kind: 'commands' })}>
           ⌘
         </button>
+        <button type="button" className="pw-icon-button" data-testid="open-secrets" title="Secrets" aria-label="Secrets" onClick={() => useAppStore.getState().setOverlay({ kind: 'secrets' })}>
+          <svg width="15" height="15" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" aria-hidden="true">
+            <circle cx="5" cy="11" r="3" />
+            <path d="M7.2 8.8 14 2M11.5 4.5l2 2M9.8 6.2l1.5 1.5" />
+          </svg>
+        </button>
         <button type="button" className="pw-icon-button" data-testid="toggle-theme" title={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} aria-label="Toggle theme" onClick={toggleTheme}>
           {theme === 'dark' ? '☀' : '☾'}
         </button>

@@ -82,6 +82,7 @@ export function useCommands(): Command[] {
       { id: 'rename-pipeline', title: 'Rename pipeline…', group: 'File', enabled: on.open, run: () => on.openId && void renamePipeline(on.openId) },
       { id: 'duplicate-pipeline', title: 'Duplicate pipeline', group: 'File', enabled: on.open, run: () => on.openId && void duplicatePipeline(on.openId) },
       { id: 'export', title: 'Export as script…', group: 'File', enabled: on.open, run: () => void openExport() },
+      { id: 'secrets', title: 'Manage secrets…', group: 'File', enabled: true, run: () => setOverlay({ kind: 'secrets' }) },
       { id: 'delete-pipeline', title: 'Delete pipeline…', group: 'File', enabled: on.open, run: () => on.openId && void deletePipeline(on.openId) },
       ...on.recent
         .filter((p) => p.id !== on.openId)

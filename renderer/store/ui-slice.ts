@@ -41,6 +41,7 @@ export type Overlay =
   | { kind: 'shortcuts' }
   | { kind: 'runParams'; form: RunParamsForm }
   | { kind: 'export'; pipelineId: string }
+  | { kind: 'secrets' }
   | null;
 export type ThemePreference = 'system' | 'light' | 'dark';
 /** The side and bottom panels, each of which can be folded away to give the canvas room. */

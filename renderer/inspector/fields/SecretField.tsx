@@ -1,3 +1,4 @@
+import { toSecretName } from '../../secrets/secret-name';
 import type { FieldProps } from './field-props';
 
 const secretName = (value: unknown) =>
@@ -23,7 +24,7 @@ export function SecretField({ testId, value, onChange, invalid, label }: FieldPr
         spellCheck={false}
         value={secretName(value)}
         onChange={(e) => {
-          const name = e.target.value.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+          const name = toSecretName(e.target.value);
           onChange(name === '' ? undefined : { $secret: name });
         }}
       />

@@ -25,6 +25,10 @@ function validSamples(pipeline: unknown): Partial<Record<ApiMethod, unknown[]>> 
     getRun: ['run_x'],
     getRunEvents: ['run_x'],
     getRunLogs: ['run_x', 'filter_big'],
+    setSecret: ['API_TOKEN', 'tok-123'],
+    renameSecret: ['API_TOKEN', 'SERVICE_TOKEN'],
+    deleteSecret: ['API_TOKEN'],
+    allowWeakSecretStorage: [true],
   };
 }
 

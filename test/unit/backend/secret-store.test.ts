@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { SecretStore, type SafeStorageLike } from '../../../electron/secret-store';
+import { describe, expect, it, vi } from 'vitest';
+import { SecretStore, type SafeStorageLike } from '../../../node-library/backend/secret-store';
 import { tempDir } from '../helpers';
 
 /** A reversible stand-in for the OS keyring: reverses and XORs the bytes, so the file never holds the plain text. */
@@ -61,5 +61,35 @@ describe('secret store', () => {
   it('trusts the keyring on macOS and Windows whatever Linux backend name is reported', async () => {
     const store = await SecretStore.open(path.join(await tempDir(), 's.json'), fakeSafeStorage('basic_text'), 'win32');
     expect(store.weakness()).toBeUndefined();
+  });
+
+  it('keeps serving the other values when one no longer decrypts (the keyring changed), and says which on stderr', async () => {
+    const file = path.join(await tempDir(), 's.json');
+    const store = await SecretStore.open(file, fakeSafeStorage(), 'linux');
+    await store.set('GOOD', 'fine');
+    await store.set('BAD', 'lost');
+    const picky: SafeStorageLike = { ...fakeSafeStorage(), decryptString: (b) => { const text = fakeSafeStorage().decryptString(b); if (text === 'lost') throw new Error('wrong key'); return text; } };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const reopened = SecretStore.openSync(file, picky, 'linux');
+    expect(reopened.values()).toEqual({ GOOD: 'fine' });
+    expect(reopened.value('BAD')).toBeUndefined();
+    expect(reopened.value('NONE')).toBeUndefined();
+    expect(warn.mock.calls.flat().join('\n')).toContain('secret BAD cannot be decrypted');
+    warn.mockRestore();
+  });
+
+  it('takes a weakness the storage reports itself, on any platform, and reports the opt-in', async () => {
+    const store = await SecretStore.open(path.join(await tempDir(), 's.json'), { ...fakeSafeStorage(), weakness: () => 'a key beside the values' }, 'darwin');
+    expect(store.weakness()).toBe('a key beside the values');
+    expect(store.weakAllowed()).toBe(false);
+    await store.allowWeakEncryption(true);
+    expect(store.weakAllowed()).toBe(true);
+  });
+
+  it('saves one change at a time: concurrent changes all reach the file', async () => {
+    const file = path.join(await tempDir(), 'nested', 's.json');
+    const store = await SecretStore.open(file, fakeSafeStorage(), 'linux');
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.set(`S_${i}`, `v${i}`)));
+    expect(Object.keys((await SecretStore.open(file, fakeSafeStorage(), 'linux')).values())).toHaveLength(20);
   });
 });
