@@ -1,5 +1,6 @@
 import { apiMethods, PipewrightError, toErrorInfo, type ApiMethod, type ErrorCode, type PipewrightApi, type RunEvent } from '../node-library/contract';
 import { dispatch } from '../node-library/backend/dispatch';
+import { eventBatches } from '../node-library/backend/event-batches';
 import type { IpcReply } from './ipc';
 
 /**
@@ -17,18 +18,22 @@ export type BackendMessage =
   | { kind: 'call'; id: number; method: string; args: unknown[] }
   | { kind: 'secrets'; values: Record<string, string> }
   | { kind: 'reply'; id: number; reply: IpcReply }
-  | { kind: 'event'; event: RunEvent };
+  | { kind: 'events'; events: RunEvent[] };
 
 /** The utilityProcess side: answers every call through the contract's checks and streams run events. */
 export function serveBackend(port: MessagePortLike, backend: PipewrightApi, onSecrets: (values: Record<string, string>) => void): void {
-  backend.onRunEvent((event) => port.post({ kind: 'event', event }));
+  const events = eventBatches((batch) => port.post({ kind: 'events', events: batch }));
+  backend.onRunEvent(events.push);
   port.onMessage((message) => {
     const m = message as BackendMessage;
     if (m?.kind === 'secrets' && typeof m.values === 'object' && m.values !== null) onSecrets(m.values);
     if (m?.kind !== 'call' || typeof m.id !== 'number') return;
     dispatch(backend, m.method, Array.isArray(m.args) ? m.args : [])
       .then((result): IpcReply => ({ ok: true, result }), (error: unknown): IpcReply => ({ ok: false, error: toErrorInfo(error) }))
-      .then((reply) => port.post({ kind: 'reply', id: m.id, reply }));
+      .then((reply) => {
+        events.flush(); // a reply never overtakes the events emitted before it
+        port.post({ kind: 'reply', id: m.id, reply });
+      });
   });
   // Main holds its messages until this: one posted before the listener existed could be lost.
   port.post({ kind: 'ready' });
@@ -48,7 +53,7 @@ export function remoteBackend(port: MessagePortLike): RemoteBackend {
   const listeners = new Set<(event: RunEvent) => void>();
   port.onMessage((message) => {
     const m = message as BackendMessage;
-    if (m?.kind === 'event') for (const listener of listeners) listener(m.event);
+    if (m?.kind === 'events' && Array.isArray(m.events)) for (const event of m.events) for (const listener of listeners) listener(event);
     if (m?.kind !== 'reply') return;
     const call = pending.get(m.id);
     pending.delete(m.id);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runEventChannel } from '../node-library/contract';
 import { defaultDataDir } from '../node-library/backend/data-dir';
+import { eventBatches } from '../node-library/backend/event-batches';
 import { SecretStore } from '../node-library/backend/secret-store';
 import { aboutPanelOptions, appMenuTemplate, shortcutInputEvents } from './app-menu';
 import { hostBackend, type BackendHost } from './backend-host';
@@ -53,7 +54,9 @@ async function openWindow(backendHost: BackendHost): Promise<void> {
   const window = new BrowserWindow({ ...secureWindowOptions(path.join(distDir, 'electron', 'preload.cjs')), ...bounds });
   mainWindow = window;
   if (saved?.maximized) window.maximize();
-  const unsubscribe = backendHost.backend.onRunEvent((event) => window.webContents.send(runEventChannel, event));
+  // In batches: one IPC message per event would keep the renderer's main thread busy during big runs.
+  const events = eventBatches((batch) => !window.isDestroyed() && window.webContents.send(runEventChannel, batch));
+  const unsubscribe = backendHost.backend.onRunEvent(events.push);
   // Enabled schedules keep the app in the tray when the window closes.
   runInBackground(window, backendHost.backend, dataDir);
   window.on('close', () => void saveWindowState(windowStateFile, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }).catch(() => undefined));

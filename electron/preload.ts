@@ -42,7 +42,9 @@ const api: PipewrightApi = {
   deleteSecret: (name) => invoke(apiChannels.deleteSecret, name),
   allowWeakSecretStorage: (allow) => invoke(apiChannels.allowWeakSecretStorage, allow),
   onRunEvent: (listener) => {
-    const forward = (_event: unknown, runEvent: RunEvent) => listener(runEvent);
+    const forward = (_event: unknown, runEvents: RunEvent[]) => {
+      for (const runEvent of runEvents) listener(runEvent);
+    };
     ipcRenderer.on(runEventChannel, forward);
     return () => void ipcRenderer.removeListener(runEventChannel, forward);
   },

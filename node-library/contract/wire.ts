@@ -13,8 +13,9 @@ export type WireResponse =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: ErrorInfo };
 
-export interface WireEvent {
-  event: RunEvent;
+/** Run events in order, several per message (see node-library/backend/event-batches.ts). */
+export interface WireEvents {
+  events: RunEvent[];
 }
 
-export type WireServerMessage = WireResponse | WireEvent;
+export type WireServerMessage = WireResponse | WireEvents;

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { toErrorInfo, type PipewrightApi, type WireRequest, type WireServerMessage } from '../contract';
+import { toErrorInfo, type PipewrightApi, type WireRequest, type WireResponse, type WireServerMessage } from '../contract';
 import { dispatch } from '../backend/dispatch';
+import { eventBatches } from '../backend/event-batches';
 import { serveStatic } from './static-files';
 import { newToken, requestToken, tokenCookie, tokenMatches } from './token';
 
@@ -69,8 +70,14 @@ export async function serve({ backend, rendererDir, port = 0 }: ServeOptions): P
 }
 
 function attachClient(ws: WebSocket, backend: PipewrightApi): void {
-  const send = (message: WireServerMessage) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message));
-  const unsubscribe = backend.onRunEvent((event) => send({ event }));
+  const post = (message: WireServerMessage) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message));
+  const events = eventBatches((batch) => post({ events: batch }));
+  // A reply never overtakes the events emitted before it.
+  const send = (message: WireResponse) => {
+    events.flush();
+    post(message);
+  };
+  const unsubscribe = backend.onRunEvent(events.push);
   ws.on('close', unsubscribe);
   ws.on('message', async (data) => {
     let request: WireRequest;

@@ -34,8 +34,8 @@ export function createWsClient(url: string): PipewrightApi {
   let socket: Promise<WebSocket> | undefined;
 
   const receive = (message: WireServerMessage) => {
-    if ('event' in message) {
-      for (const listener of listeners) listener(message.event);
+    if ('events' in message) {
+      for (const event of message.events) for (const listener of listeners) listener(event);
       return;
     }
     const entry = pending.get(message.id);

@@ -1,4 +1,4 @@
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useStore, type EdgeTypes, type NodeTypes } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, MiniMapNode, ReactFlow, useStore, type EdgeTypes, type MiniMapNodeProps, type NodeTypes } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { gridSize } from '../hooks/useAddNode';
@@ -11,6 +11,7 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { ConnectionHint } from './ConnectionHint';
 import { FrameNode } from './FrameNode';
 import { NoteNode } from './NoteNode';
+import { useNodeRun } from './node-run';
 import { OverviewContext, selectOverview } from './overview';
 import { PipelineNode } from './PipelineNode';
 import { PipelineEdge } from './PipelineEdge';
@@ -24,7 +25,11 @@ const snapGrid: [number, number] = [gridSize, gridSize];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const minimapSize = { width: 170, height: 110 };
 const minimapColor = (node: CanvasNode) => (node.type === 'pipeline' ? node.data.style.color : 'transparent');
-const minimapClass = (node: CanvasNode) => (node.type === 'pipeline' ? `pw-minimap-node pw-minimap-node--${node.data.state}` : 'pw-minimap-node');
+/** A node in the minimap, coloured by its run state, which it reads itself like the canvas nodes do. */
+function MinimapNode(props: MiniMapNodeProps) {
+  const state = useNodeRun().useState(props.id);
+  return <MiniMapNode {...props} className={`pw-minimap-node pw-minimap-node--${state}`} />;
+}
 
 /** The open pipeline as a graph. The store is the source of truth; xyflow only draws it. */
 export function Canvas() {
@@ -79,7 +84,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={gridSize} size={1.2} className="pw-canvas__background" />
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-        {pipeline.nodes.length > 0 && <MiniMap<CanvasNode> style={minimapSize} nodeColor={minimapColor} nodeClassName={minimapClass} pannable zoomable />}
+        {pipeline.nodes.length > 0 && <MiniMap<CanvasNode> style={minimapSize} nodeColor={minimapColor} nodeComponent={MinimapNode} pannable zoomable />}
         <ConnectionHint />
         <CanvasToolbar />
         {pipeline.nodes.length === 0 && (

@@ -1,6 +1,6 @@
 import { Handle, Position } from '@xyflow/react';
 import type { CSSProperties } from 'react';
-import type { PortInfo } from '../../node-library/contract';
+import type { NodeState, PortInfo } from '../../node-library/contract';
 import { estimatedHeight, handleOffset } from './node-geometry';
 import type { PipelineNodeData } from './to-flow';
 
@@ -9,10 +9,10 @@ import type { PipelineNodeData } from './to-flow';
  * colour, with its label. Handles stay (invisible, in the same places) so
  * wires keep their ends and nothing is re-measured when zooming back in.
  */
-export function OverviewNode({ data, selected }: { data: PipelineNodeData; selected: boolean }) {
+export function OverviewNode({ data, state, selected }: { data: PipelineNodeData; state: NodeState; selected: boolean }) {
   const style = { '--category': data.style.color, height: estimatedHeight(data.inputs, data.outputs) } as CSSProperties;
   return (
-    <div className={`pw-node pw-node--overview${selected ? ' pw-node--selected' : ''}`} data-state={data.state} style={style}>
+    <div className={`pw-node pw-node--overview${selected ? ' pw-node--selected' : ''}`} data-state={state} style={style}>
       <span className="pw-node__overview-label">{data.label}</span>
       {data.inputs.map((port, row) => (
         <OverviewHandle key={`in-${port.id}`} port={port} row={row} type="target" />

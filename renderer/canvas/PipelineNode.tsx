@@ -1,8 +1,9 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { memo, useContext, useEffect, useRef, type CSSProperties } from 'react';
-import type { PortInfo } from '../../node-library/contract';
+import type { NodeState, PortInfo } from '../../node-library/contract';
 import { StateBadge } from '../runs/StateBadge';
 import { CategoryIcon } from './CategoryIcon';
+import { useNodeRun } from './node-run';
 import { OverviewContext } from './overview';
 import { OverviewNode } from './OverviewNode';
 import type { PipelineFlowNode } from './to-flow';
@@ -10,7 +11,14 @@ import type { PipelineFlowNode } from './to-flow';
 /** A pipeline node on the canvas: category, label, type, state, problems, one handle per port; a plain box when zoomed far out. */
 function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
   const overview = useContext(OverviewContext);
-  if (overview) return <OverviewNode data={data} selected={selected} />;
+  const run = useNodeRun();
+  const state = run.useState(id);
+  if (overview) return <OverviewNode data={data} state={state} selected={selected} />;
+  return <FullNode id={id} data={data} state={state} selected={selected} />;
+}
+
+function FullNode({ id, data, state, selected }: { id: string; data: PipelineFlowNode['data']; state: NodeState; selected: boolean }) {
+  const stats = useNodeRun().useStats(id);
   const rows = Math.max(data.inputs.length, data.outputs.length);
   const style = { '--category': data.style.color } as CSSProperties;
   // A code node's ports change while it is on the canvas: xyflow must re-measure its handles to wire them.
@@ -23,7 +31,7 @@ function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
     updateNodeInternals(id);
   }, [id, handleIds, updateNodeInternals]);
   return (
-    <div className={`pw-node${selected ? ' pw-node--selected' : ''}`} data-state={data.state} style={style}>
+    <div className={`pw-node${selected ? ' pw-node--selected' : ''}`} data-state={state} style={style}>
       <div className="pw-node__head">
         <span className="pw-node__icon" title={data.nodeType}>
           <CategoryIcon name={data.style.icon} />
@@ -40,10 +48,10 @@ function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
       <div className="pw-node__type" title={data.nodeType}>
         {data.title}
       </div>
-      {data.state !== 'pending' && (
+      {state !== 'pending' && (
         <div className="pw-node__run">
-          <StateBadge state={data.state} />
-          {data.stats && <span className="pw-node__stats">{data.stats}</span>}
+          <StateBadge state={state} />
+          {stats && <span className="pw-node__stats">{stats}</span>}
         </div>
       )}
       {rows > 0 && (

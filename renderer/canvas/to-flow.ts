@@ -1,7 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
-import { nodePorts, type NodeState, type NodeTypeInfo, type PipelineFile, type PipelineNode, type PortInfo } from '../../node-library/contract';
+import { nodePorts, type NodeTypeInfo, type PipelineFile, type PipelineNode, type PortInfo } from '../../node-library/contract';
 import type { NodeSize } from '../store/pipeline-slice';
-import type { NodeDetail, Previews } from '../store/run-slice';
 import { annotationNodes, type AnnotationFlowNode } from './annotation-nodes';
 import { autoLayout } from './auto-layout';
 import { categoryStyle, type CategoryStyle } from './category-style';
@@ -12,12 +11,9 @@ export type PipelineNodeData = {
   nodeType: string;
   title: string;
   style: CategoryStyle;
-  state: NodeState;
   inputs: PortInfo[];
   outputs: PortInfo[];
   problems: readonly string[];
-  /** After a run: rows out and duration, e.g. `5 rows · 12 ms`. */
-  stats?: string;
 };
 
 export type PipelineFlowNode = Node<PipelineNodeData, 'pipeline'>;
@@ -26,9 +22,6 @@ export type CanvasNode = PipelineFlowNode | AnnotationFlowNode;
 
 export interface FlowInput {
   nodeTypes: ReadonlyMap<string, NodeTypeInfo>;
-  nodeStates: Record<string, NodeState>;
-  nodeDetails: Record<string, NodeDetail>;
-  previews: Previews;
   selectedNodeIds: readonly string[];
   selectedEdgeIds: readonly string[];
   selectedAnnotationIds: readonly string[];
@@ -44,10 +37,10 @@ const unknownStyle = categoryStyle('unknown');
  * xyflow's nodes and edges. Nothing xyflow-only flows back into the file.
  * `cache` keeps each node's object while its inputs are unchanged, so
  * memoised node views skip re-rendering (`annotationCache` does the same for frames and notes; `edgeCache` keeps the edge list).
+ * Run states are not in here: nodes and wires read them through NodeRunContext (node-run.ts).
  */
 export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map<string, CachedNode>(), annotationCache = new Map(), edgeCache: EdgeCache = {}): { nodes: CanvasNode[]; edges: Edge[] } {
   const fallback = pipeline.nodes.some((n) => !pipeline.layout[n.id]) ? autoLayout(pipeline) : {};
-  const stateOf = (nodeId: string): NodeState => input.nodeStates[nodeId] ?? 'pending';
   const selectedNodes = new Set(input.selectedNodeIds);
 
   const nodes = pipeline.nodes.map((node): PipelineFlowNode => {
@@ -55,9 +48,6 @@ export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map
       node,
       pipeline.layout[node.id] ?? fallback[node.id],
       input.nodeTypes.get(node.type),
-      stateOf(node.id),
-      input.nodeDetails[node.id],
-      input.previews[node.id],
       selectedNodes.has(node.id),
       input.nodeSizes[node.id],
       input.problemsByNode.get(node.id) ?? noProblems,
@@ -119,16 +109,13 @@ type Deps = readonly [
   PipelineNode,
   { x: number; y: number; width?: number; height?: number } | undefined,
   NodeTypeInfo | undefined,
-  NodeState,
-  NodeDetail | undefined,
-  Previews[string] | undefined,
   boolean,
   NodeSize | undefined,
   readonly string[],
   unknown,
 ];
 
-function buildNode(pipeline: PipelineFile, node: PipelineNode, [, layout, info, state, detail, preview, selected, size, problems]: Deps): PipelineFlowNode {
+function buildNode(pipeline: PipelineFile, node: PipelineNode, [, layout, info, selected, size, problems]: Deps): PipelineFlowNode {
   // Declared ports for code nodes; an unknown type's ports come from its edges.
   const inputs = info ? nodePorts(node, info).inputs : portsFromEdges(pipeline, node, 'to');
   const outputs = info ? nodePorts(node, info).outputs : portsFromEdges(pipeline, node, 'from');
@@ -142,29 +129,17 @@ function buildNode(pipeline: PipelineFile, node: PipelineNode, [, layout, info, 
     measured: size ?? { width: nodeWidth, height: estimatedHeight(inputs, outputs) },
     handles: size ? undefined : estimatedHandles(inputs, outputs),
     selected,
-    domAttributes: { 'data-state': state } as never,
     data: {
       label: node.label ?? info?.title ?? `${node.type} (unknown type)`,
       nodeType: node.type,
       // Under a label the type's title; under the default title, the id that tells two apart.
       title: node.label === undefined ? node.id : (info?.title ?? node.type),
       style: info ? categoryStyle(info.category) : unknownStyle,
-      state,
       inputs,
       outputs,
       problems,
-      stats: state === 'succeeded' ? stats(detail, preview) : detail?.attempt && detail.attempt > 1 && (state === 'running' || state === 'retrying') ? `attempt ${detail.attempt}` : undefined,
     },
   };
-}
-
-function stats(detail: NodeDetail | undefined, preview: Previews[string] | undefined): string | undefined {
-  const parts: string[] = [];
-  const rows = preview && Object.values(preview)[0]?.totalRows;
-  if (rows !== undefined) parts.push(`${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`);
-  if (detail?.durationMs !== undefined) parts.push(detail.durationMs < 1000 ? `${Math.round(detail.durationMs)} ms` : `${(detail.durationMs / 1000).toFixed(1)} s`);
-  if (detail?.cached || detail?.reused) parts.push('cached');
-  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
 /** Ports of a node type the catalog does not know (yet): the ones its edges use. */

@@ -1,6 +1,7 @@
 import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, applyNodeChanges, type EdgeTypes, type NodeChange, type NodeTypes } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
-import { NodeStateContext, PipelineEdge, type UseNodeState } from '../canvas/PipelineEdge';
+import { NodeRunContext, pastRun } from '../canvas/node-run';
+import { PipelineEdge } from '../canvas/PipelineEdge';
 import { PipelineNode } from '../canvas/PipelineNode';
 import { toFlow, type PipelineFlowNode } from '../canvas/to-flow';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
@@ -21,14 +22,11 @@ export function RunSnapshotCanvas({ past }: { past: PastRun }) {
   const types = useAppStore((s) => s.nodeTypes);
   const selected = useAppStore((s) => s.pastRunNodeId);
   const colorMode = useResolvedTheme();
-  const useNodeState = useMemo((): UseNodeState => (nodeId) => past.nodeStates[nodeId] ?? 'pending', [past]);
+  const run = useMemo(() => pastRun(past), [past]);
   const flow = useMemo(
     () =>
       toFlow(past.detail.pipeline, {
         nodeTypes: nodeTypeMap(types),
-        nodeStates: past.nodeStates,
-        nodeDetails: past.nodeDetails,
-        previews: past.previews,
         selectedNodeIds: selected ? [selected] : [],
         selectedEdgeIds: [],
         selectedAnnotationIds: [],
@@ -46,7 +44,7 @@ export function RunSnapshotCanvas({ past }: { past: PastRun }) {
   return (
     <div className="pw-canvas pw-run-snapshot" data-testid="run-snapshot-canvas">
       <ReactFlowProvider>
-        <NodeStateContext value={useNodeState}>
+        <NodeRunContext value={run}>
         <ReactFlow<PipelineFlowNode>
           key={past.detail.run.runId}
           nodes={nodes}
@@ -68,7 +66,7 @@ export function RunSnapshotCanvas({ past }: { past: PastRun }) {
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} className="pw-canvas__background" />
           <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
         </ReactFlow>
-        </NodeStateContext>
+        </NodeRunContext>
       </ReactFlowProvider>
     </div>
   );

@@ -79,9 +79,6 @@ export const selectPrimaryNodeId = (s: AppState) => s.selectedNodeIds.at(-1) ?? 
 export const selectCanvasInput = (s: AppState) => ({
   pipeline: s.openPipeline,
   nodeTypes: nodeTypeMap(s.nodeTypes),
-  nodeStates: s.nodeStates,
-  nodeDetails: s.nodeDetails,
-  previews: s.previews,
   selectedNodeIds: s.selectedNodeIds,
   selectedEdgeIds: s.selectedEdgeIds,
   selectedAnnotationIds: s.selectedAnnotationIds,

@@ -76,7 +76,7 @@ test('builds big-orders from an empty pipeline by drag and drop, saves, reopens 
 
   await page.getByTestId('run-pipeline').click();
   await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'succeeded', { timeout: 30_000 });
-  const states = await page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
+  const states = await page.locator('.react-flow__node .pw-node').evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
   expect(states).toEqual(['succeeded', 'succeeded', 'succeeded']);
   const csv = await readFile(path.join(served.dir, 'out/big-orders.csv'), 'utf8');
   expect(csv.trim().split(/\r?\n/)).toHaveLength(6);

@@ -115,7 +115,7 @@ test('a code node typed in Monaco runs and shows its output', async ({ page, ser
   await expect(page.getByTestId(`node-problems-${codeNode}`)).toHaveCount(0, { timeout: 20_000 });
   await page.getByTestId('run-pipeline').click();
   await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'succeeded', { timeout: 60_000 });
-  await expect(page.locator(`.react-flow__node[data-id="${codeNode}"]`)).toHaveAttribute('data-state', 'succeeded');
+  await expect(page.locator(`.react-flow__node[data-id="${codeNode}"] .pw-node`)).toHaveAttribute('data-state', 'succeeded');
   // The output preview: the orders over 100, as many as the example's own filter keeps (expected/big-orders.csv).
   await expect(page.locator(`.react-flow__node[data-id="${codeNode}"] .pw-node__stats`)).toContainText('5 rows');
 });

@@ -6,7 +6,8 @@ test('opens and runs the big-orders example', async ({ page, served }, testInfo)
   await page.goto(served.url);
   await page.getByTestId('pipeline-list-item-big-orders').click();
 
-  const nodes = page.locator('.react-flow__node');
+  // The drawn node carries its run state.
+  const nodes = page.locator('.react-flow__node .pw-node');
   await expect(nodes).toHaveCount(3);
   for (const node of await nodes.all()) await expect(node).toHaveAttribute('data-state', 'pending');
 

@@ -23,9 +23,9 @@ test('shows a failed node, its error and the skipped node downstream', async ({ 
 
   await page.getByTestId('run-pipeline').click();
   await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'failed');
-  await expect(page.getByTestId('rf__node-read_orders')).toHaveAttribute('data-state', 'succeeded');
-  await expect(page.getByTestId('rf__node-filter_big')).toHaveAttribute('data-state', 'failed');
-  await expect(page.getByTestId('rf__node-write_big')).not.toHaveAttribute('data-state', /succeeded|running|pending/);
+  await expect(page.getByTestId('rf__node-read_orders').locator('.pw-node')).toHaveAttribute('data-state', 'succeeded');
+  await expect(page.getByTestId('rf__node-filter_big').locator('.pw-node')).toHaveAttribute('data-state', 'failed');
+  await expect(page.getByTestId('rf__node-write_big').locator('.pw-node')).not.toHaveAttribute('data-state', /succeeded|running|pending/);
 
   await page.getByTestId('rf__node-filter_big').click();
   await page.getByTestId('panel-tab-error').click();

@@ -15,7 +15,8 @@ async function failingVariant(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'bad-orders.pipeline.json'), JSON.stringify(pipeline, null, 2));
 }
 
-const node = (page: Page, id: string) => page.getByTestId(`rf__node-${id}`);
+/** A drawn node, where its run state shows. */
+const node = (page: Page, id: string) => page.getByTestId(`rf__node-${id}`).locator('.pw-node');
 
 async function openRunsView(page: Page): Promise<void> {
   await page.getByTestId('runs-view-open').click();
@@ -102,8 +103,8 @@ test('a failing node: its error, skipped downstream, fix and resume, then the ru
   // The failed run opens as it ran: the old condition, its states, its error, read-only.
   await page.getByTestId('runs-list').locator('[data-run-state="failed"]').click();
   const snapshot = page.getByTestId('run-snapshot-canvas');
-  await expect(snapshot.getByTestId('rf__node-filter_big')).toHaveAttribute('data-state', 'failed');
-  await expect(snapshot.getByTestId('rf__node-write_big')).toHaveAttribute('data-state', 'skipped');
+  await expect(snapshot.getByTestId('rf__node-filter_big').locator('.pw-node')).toHaveAttribute('data-state', 'failed');
+  await expect(snapshot.getByTestId('rf__node-write_big').locator('.pw-node')).toHaveAttribute('data-state', 'skipped');
   await expect(page.getByTestId('past-run-failed')).toContainText('filter_big');
   await snapshot.getByTestId('node-label-filter_big').click();
   await page.getByTestId('panel-tab-error').click();

@@ -74,7 +74,7 @@ test('runs one node on the stored outputs upstream, and the Runs view says which
   await selectNode(page, 'write_big');
   await page.getByTestId('run-node').click();
   await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'succeeded', runTimeout);
-  await expect(page.getByTestId('rf__node-write_big')).toHaveAttribute('data-state', 'succeeded');
+  await expect(page.getByTestId('rf__node-write_big').locator('.pw-node')).toHaveAttribute('data-state', 'succeeded');
   await expect(page.getByTestId('rf__node-write_big')).not.toContainText('cached');
   // Upstream did not run again: its output is the first run's, and its one record here is that reuse.
   await expect(page.getByTestId('rf__node-filter_big')).toContainText('cached');

@@ -23,7 +23,7 @@ test('asks for run parameters, validates them, and runs with the chosen values',
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(served.url);
   await page.getByTestId('pipeline-list-item-covid-monthly').click();
-  const nodes = page.locator('.react-flow__node');
+  const nodes = page.locator('.react-flow__node .pw-node');
   await expect(nodes).toHaveCount(5);
 
   const pipeline = JSON.parse(await readFile(path.join(served.dir, 'covid-monthly.pipeline.json'), 'utf8')) as {

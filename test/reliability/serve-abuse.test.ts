@@ -39,7 +39,7 @@ describe('serve mode under abuse', () => {
     const replies: WireServerMessage[] = [];
     ws.on('message', (data) => {
       const message = JSON.parse(String(data)) as WireServerMessage;
-      if (!('event' in message)) replies.push(message);
+      if (!('events' in message)) replies.push(message);
     });
     for (let i = 0; i < messages; i++) ws.send(malformed(i));
     await expect.poll(() => replies.length, { timeout: 60_000 }).toBe(messages);

@@ -103,7 +103,7 @@ describe('the renderer while a 10,000-node run streams its events', () => {
       const runMs = Date.now() - began;
       const measured = await page.evaluate(() => (window as unknown as { probes: { stop(): { longTasks: number[]; frames: number[]; events: { name: string; duration: number }[] } } }).probes.stop());
       await expect.poll(() => state.getAttribute('data-state')).toBe('succeeded');
-      const drawnStates = await page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
+      const drawnStates = await page.locator('.react-flow__node .pw-node').evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
       const gaps = measured.frames.slice(1).map((t, i) => t - measured.frames[i]);
       const longest = Math.max(0, ...measured.longTasks);
       const interactions = measured.events.filter((e) => ['pointerdown', 'pointerup', 'click'].includes(e.name)).map((e) => e.duration);

@@ -45,7 +45,7 @@ describe('preload bridge', () => {
     const api = exposed.pipewright as PipewrightApi;
     const received: unknown[] = [];
     const unsubscribe = api.onRunEvent((e) => received.push(e));
-    listeners.get(runEventChannel)!({}, { type: 'run:finish', runId: 'r1', at: 1, state: 'succeeded' });
+    listeners.get(runEventChannel)!({}, [{ type: 'run:finish', runId: 'r1', at: 1, state: 'succeeded' }]);
     expect(received).toHaveLength(1);
     unsubscribe();
     expect(listeners.has(runEventChannel)).toBe(false);

@@ -76,9 +76,14 @@ describe('serve mode', () => {
     expect(messages.find((m) => 'id' in m && m.id === 2)).toMatchObject({ ok: false, error: { code: 'E_API_001' } });
 
     ws.send(JSON.stringify({ id: 3, method: 'startRun', args: [{ pipelineId: 'big-orders' }] }));
-    await expect.poll(() => messages.some((m) => 'event' in m && m.event.type === 'run:finish'), { timeout: 10_000 }).toBe(true);
-    const finish = messages.find((m) => 'event' in m && m.event.type === 'run:finish');
-    expect(finish).toMatchObject({ event: { state: 'succeeded' } });
+    const events = () => messages.flatMap((m) => ('events' in m ? m.events : []));
+    await expect.poll(() => events().some((e) => e.type === 'run:finish'), { timeout: 10_000 }).toBe(true);
+    expect(events().find((e) => e.type === 'run:finish')).toMatchObject({ state: 'succeeded' });
+    // Batched, in order: the run's start comes first and its finish last, each once.
+    const run = events().filter((e) => e.runId === events()[0].runId);
+    expect(run[0].type).toBe('run:start');
+    expect(run.at(-1)!.type).toBe('run:finish');
+    expect(run.filter((e) => e.type === 'run:finish')).toHaveLength(1);
     ws.close();
   });
 });
