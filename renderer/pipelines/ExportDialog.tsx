@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ExportSummary } from '../../node-library/contract';
 import { usePickFolder, useSubmitExport } from '../hooks/useExportPipeline';
+import { useEscapeClosesOverlay } from '../hooks/useEscapeClosesOverlay';
 import { useAppStore } from '../store/app-store';
 import './pipelines.css';
 
@@ -19,13 +20,7 @@ export function ExportDialog({ pipelineId }: { pipelineId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ExportSummary | null>(null);
   const close = () => useAppStore.getState().setOverlay(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') useAppStore.getState().setOverlay(null);
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, []);
+  useEscapeClosesOverlay();
   return (
     <div className="pw-modal-backdrop">
       <form

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSecrets } from '../hooks/useSecrets';
+import { useEscapeClosesOverlay } from '../hooks/useEscapeClosesOverlay';
 import { useAppStore } from '../store/app-store';
 import { SecretRow } from './SecretRow';
 import { toSecretName } from './secret-name';
@@ -17,13 +18,7 @@ export function SecretsDialog() {
   const [name, setName] = useState('');
   const [value, setValue] = useState('');
   const close = () => useAppStore.getState().setOverlay(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') useAppStore.getState().setOverlay(null);
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, []);
+  useEscapeClosesOverlay();
   const locked = Boolean(info?.weakness) && !info?.weakAllowed;
   return (
     <div className="pw-modal-backdrop">
