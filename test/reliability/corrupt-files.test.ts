@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSettings, writeSettings } from '../../electron/background';
-import { SecretStore, type SafeStorageLike } from '../../electron/secret-store';
+import { SecretStore, type SafeStorageLike } from '../../node-library/backend/secret-store';
 import { loadWindowState, saveWindowState } from '../../electron/window-state';
 import { createBackend } from '../../node-library/backend/create-backend';
 import { draftFolder } from '../../node-library/backend/draft-store';
