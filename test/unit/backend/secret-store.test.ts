@@ -2,18 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { SecretStore, type SafeStorageLike } from '../../../node-library/backend/secret-store';
+import { fakeSafeStorage } from '../fake-safe-storage';
 import { tempDir } from '../helpers';
-
-/** A reversible stand-in for the OS keyring: reverses and XORs the bytes, so the file never holds the plain text. */
-function fakeSafeStorage(backend = 'gnome_libsecret', available = true): SafeStorageLike {
-  const flip = (bytes: Buffer) => Buffer.from(bytes.map((b) => b ^ 0x5a).reverse());
-  return {
-    isEncryptionAvailable: () => available,
-    encryptString: (text) => flip(Buffer.from(text, 'utf8')),
-    decryptString: (encrypted) => flip(encrypted).toString('utf8'),
-    getSelectedStorageBackend: () => backend,
-  };
-}
 
 describe('secret store', () => {
   it('creates, renames and deletes named secrets, stored encrypted only', async () => {

@@ -1,26 +1,16 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiChannels } from '../../../node-library/contract';
-import { SecretStore, type SafeStorageLike } from '../../../node-library/backend/secret-store';
+import { SecretStore } from '../../../node-library/backend/secret-store';
 import type { BackendMessage } from '../../../electron/backend-protocol';
 import { hostBackend, type UtilityProcessLike } from '../../../electron/backend-host';
 import { registerIpcHandlers, type IpcEventLike, type IpcReply } from '../../../electron/ipc';
 import { withSecretStore } from '../../../electron/with-secret-store';
+import { fakeSafeStorage } from '../fake-safe-storage';
 import { tempDir } from '../helpers';
 
 type Handler = (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>;
 const appFrame = { senderFrame: { url: 'file:///app/dist/renderer/index.html' } };
-
-/** Electron's safeStorage with a keyring (or without one: basic_text), as a reversible fake. */
-function fakeSafeStorage(backend = 'gnome_libsecret'): SafeStorageLike {
-  const flip = (bytes: Buffer) => Buffer.from(bytes.map((b) => b ^ 0x5a).reverse());
-  return {
-    isEncryptionAvailable: () => true,
-    encryptString: (text) => flip(Buffer.from(text, 'utf8')),
-    decryptString: (encrypted) => flip(encrypted).toString('utf8'),
-    getSelectedStorageBackend: () => backend,
-  };
-}
 
 /** A fake backend utilityProcess: ready at once, answers every call with the method's name. */
 function fakeProcess() {
