@@ -1,4 +1,4 @@
-import { Background, BackgroundVariant, Controls, MiniMap, MiniMapNode, ReactFlow, useStore, type EdgeTypes, type MiniMapNodeProps, type NodeTypes } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, ReactFlow, useStore, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { gridSize } from '../hooks/useAddNode';
@@ -7,15 +7,15 @@ import { useAppStore } from '../store/app-store';
 import { selectCanvasInput } from '../store/selectors';
 import './annotations.css';
 import './canvas.css';
+import { CanvasMinimap } from './CanvasMinimap';
 import { CanvasToolbar } from './CanvasToolbar';
 import { ConnectionHint } from './ConnectionHint';
 import { FrameNode } from './FrameNode';
 import { NoteNode } from './NoteNode';
-import { useNodeRun } from './node-run';
 import { OverviewContext, selectOverview } from './overview';
 import { PipelineNode } from './PipelineNode';
 import { PipelineEdge } from './PipelineEdge';
-import { toFlow, type CachedNode, type CanvasNode, type EdgeCache } from './to-flow';
+import { newFlowCache, toFlow, type CanvasNode } from './to-flow';
 import { useCanvasHandlers } from './useCanvasHandlers';
 
 const nodeTypes: NodeTypes = { pipeline: PipelineNode, frame: FrameNode, note: NoteNode };
@@ -23,22 +23,12 @@ const edgeTypes: EdgeTypes = { pipeline: PipelineEdge };
 const fitViewOptions = { padding: 0.25, maxZoom: 1.1 };
 const snapGrid: [number, number] = [gridSize, gridSize];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
-const minimapSize = { width: 170, height: 110 };
-const minimapColor = (node: CanvasNode) => (node.type === 'pipeline' ? node.data.style.color : 'transparent');
-/** A node in the minimap, coloured by its run state, which it reads itself like the canvas nodes do. */
-function MinimapNode(props: MiniMapNodeProps) {
-  const state = useNodeRun().useState(props.id);
-  return <MiniMapNode {...props} className={`pw-minimap-node pw-minimap-node--${state}`} />;
-}
-
 /** The open pipeline as a graph. The store is the source of truth; xyflow only draws it. */
 export function Canvas() {
   const input = useAppStore(useShallow(selectCanvasInput));
   const { pipeline, snapToGrid } = input;
-  const cache = useRef(new Map<string, CachedNode>());
-  const annotationCache = useRef(new Map());
-  const edgeCache = useRef<EdgeCache>({});
-  const flow = useMemo(() => (input.pipeline ? toFlow(input.pipeline, input, cache.current, annotationCache.current, edgeCache.current) : null), [input]);
+  const cache = useRef(newFlowCache());
+  const flow = useMemo(() => (input.pipeline ? toFlow(input.pipeline, input, cache.current) : null), [input]);
   const handlers = useCanvasHandlers();
   // Fit the view when a pipeline opens with nodes; an empty one keeps its viewport, so drops land where they are dropped.
   const fitOnOpen = useMemo(() => (input.pipeline?.nodes.length ?? 0) > 0, [input.pipeline?.id]); // recomputed per pipeline only
@@ -84,7 +74,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={gridSize} size={1.2} className="pw-canvas__background" />
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-        {pipeline.nodes.length > 0 && <MiniMap<CanvasNode> style={minimapSize} nodeColor={minimapColor} nodeComponent={MinimapNode} pannable zoomable />}
+        {pipeline.nodes.length > 0 && <CanvasMinimap colorMode={colorMode} />}
         <ConnectionHint />
         <CanvasToolbar />
         {pipeline.nodes.length === 0 && (

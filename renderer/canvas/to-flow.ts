@@ -32,18 +32,66 @@ export interface FlowInput {
 const noProblems: readonly string[] = [];
 const unknownStyle = categoryStyle('unknown');
 
+/** What toFlow keeps between calls, so an unchanged node keeps its object (memoised views skip it). */
+export interface FlowCache {
+  nodes: Map<string, CachedNode>;
+  annotations: Parameters<typeof annotationNodes>[2];
+  edges: EdgeCache;
+  /** The last call: when only the selection changed since, only the (de)selected nodes are looked at. */
+  last?: { pipeline: PipelineFile; input: FlowInput; nodes: PipelineFlowNode[]; index: ReadonlyMap<string, number> };
+}
+
+export const newFlowCache = (): FlowCache => ({ nodes: new Map(), annotations: new Map(), edges: {} });
+
 /**
- * The one adapter from a pipeline file (plus the run and canvas view) to
- * xyflow's nodes and edges. Nothing xyflow-only flows back into the file.
- * `cache` keeps each node's object while its inputs are unchanged, so
- * memoised node views skip re-rendering (`annotationCache` does the same for frames and notes; `edgeCache` keeps the edge list).
+ * The one adapter from a pipeline file (plus the canvas view) to xyflow's
+ * nodes and edges. Nothing xyflow-only flows back into the file.
+ * `cache` keeps each node's object while its inputs are unchanged, and the
+ * edge list while the edges are. A click that selects a node changes two
+ * nodes, not 10,000: that case skips the walk over every node.
  * Run states are not in here: nodes and wires read them through NodeRunContext (node-run.ts).
  */
-export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map<string, CachedNode>(), annotationCache = new Map(), edgeCache: EdgeCache = {}): { nodes: CanvasNode[]; edges: Edge[] } {
+export function toFlow(pipeline: PipelineFile, input: FlowInput, cache: FlowCache = newFlowCache()): { nodes: CanvasNode[]; edges: Edge[] } {
+  const nodes = onlySelectionChanged(cache.last, pipeline, input) ? reselect(cache, pipeline, input) : allNodes(cache, pipeline, input);
+  const ids = cache.last!.index;
+  const edges = flowEdges(pipeline, input.selectedEdgeIds, ids, cache.edges);
+  // Frames and notes first: xyflow draws them under the nodes.
+  return { nodes: [...annotationNodes(pipeline, input.selectedAnnotationIds, cache.annotations), ...nodes], edges };
+}
+
+function onlySelectionChanged(last: FlowCache['last'], pipeline: PipelineFile, input: FlowInput): last is NonNullable<FlowCache['last']> {
+  if (!last) return false;
+  const [was, is] = [last.pipeline, pipeline];
+  return was.nodes === is.nodes && was.layout === is.layout && was.edges === is.edges && last.input.nodeTypes === input.nodeTypes && last.input.nodeSizes === input.nodeSizes && last.input.problemsByNode === input.problemsByNode;
+}
+
+function allNodes(cache: FlowCache, pipeline: PipelineFile, input: FlowInput): PipelineFlowNode[] {
+  const nodeFor = flowNodeMaker(cache, pipeline, input);
+  const nodes = pipeline.nodes.map(nodeFor);
+  const index = new Map(pipeline.nodes.map((n, i) => [n.id, i]));
+  for (const id of cache.nodes.keys()) if (!index.has(id)) cache.nodes.delete(id);
+  cache.last = { pipeline, input, nodes, index };
+  return nodes;
+}
+
+/** Only the nodes selected before or now are rebuilt; the rest keep their objects. */
+function reselect(cache: FlowCache, pipeline: PipelineFile, input: FlowInput): PipelineFlowNode[] {
+  const last = cache.last!;
+  const nodeFor = flowNodeMaker(cache, pipeline, input);
+  const nodes = last.nodes.slice();
+  for (const id of new Set([...last.input.selectedNodeIds, ...input.selectedNodeIds])) {
+    const i = last.index.get(id);
+    if (i !== undefined) nodes[i] = nodeFor(pipeline.nodes[i]);
+  }
+  cache.last = { ...last, pipeline, input, nodes };
+  return nodes;
+}
+
+/** Builds one node, or returns its cached object when nothing it is drawn from changed. */
+function flowNodeMaker(cache: FlowCache, pipeline: PipelineFile, input: FlowInput): (node: PipelineNode) => PipelineFlowNode {
   const fallback = pipeline.nodes.some((n) => !pipeline.layout[n.id]) ? autoLayout(pipeline) : {};
   const selectedNodes = new Set(input.selectedNodeIds);
-
-  const nodes = pipeline.nodes.map((node): PipelineFlowNode => {
+  return (node) => {
     const deps = [
       node,
       pipeline.layout[node.id] ?? fallback[node.id],
@@ -54,19 +102,12 @@ export function toFlow(pipeline: PipelineFile, input: FlowInput, cache = new Map
       // Ports of an unknown type come from its edges.
       input.nodeTypes.has(node.type) ? null : pipeline.edges,
     ] as const;
-    const cached = cache.get(node.id);
+    const cached = cache.nodes.get(node.id);
     if (cached && cached.deps.every((d, i) => d === deps[i])) return cached.node;
     const flowNode = buildNode(pipeline, node, deps);
-    cache.set(node.id, { deps, node: flowNode });
+    cache.nodes.set(node.id, { deps, node: flowNode });
     return flowNode;
-  });
-  const ids = new Set(pipeline.nodes.map((n) => n.id));
-  for (const id of cache.keys()) if (!ids.has(id)) cache.delete(id);
-
-  const edges = flowEdges(pipeline, input.selectedEdgeIds, ids, edgeCache);
-
-  // Frames and notes first: xyflow draws them under the nodes.
-  return { nodes: [...annotationNodes(pipeline, input.selectedAnnotationIds, annotationCache), ...nodes], edges };
+  };
 }
 
 /** The last edge list and what it was built from. */
@@ -81,7 +122,7 @@ export interface EdgeCache {
  * The wires, the same array while the pipeline's edges, nodes and the edge
  * selection are: run states reach them through PipelineEdge, not this list.
  */
-function flowEdges(pipeline: PipelineFile, selectedEdgeIds: readonly string[], ids: ReadonlySet<string>, cache: EdgeCache): Edge[] {
+function flowEdges(pipeline: PipelineFile, selectedEdgeIds: readonly string[], ids: ReadonlyMap<string, number>, cache: EdgeCache): Edge[] {
   if (cache.flow && cache.edges === pipeline.edges && cache.nodes === pipeline.nodes && cache.selected === selectedEdgeIds) return cache.flow;
   const selected = new Set(selectedEdgeIds);
   const flow = pipeline.edges

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { ParamValue } from '../../node-library/contract';
 import { api } from '../api/client';
+import { afterNextPaint } from '../runs/after-next-paint';
 import { initialRunParams } from '../runs/run-params-form';
 import { useAppStore } from '../store/app-store';
 import { selectDirty } from '../store/selectors';
@@ -20,6 +21,7 @@ export function useRunPipeline(): () => Promise<void> {
     const { openPipeline, showError, setOverlay, lastRunParams } = state;
     if (!openPipeline) return;
     try {
+      await afterNextPaint();
       const problems = await api.validatePipeline(openPipeline);
       if (problems.length > 0) {
         showError({ message: `Fix these problems before running:\n${problems.map((p) => `- ${p.message}`).join('\n')}` });

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { useSavePipeline } from '../hooks/useSavePipeline';
 import { useAppStore } from '../store/app-store';
 import { selectDirty } from '../store/selectors';
+import { afterNextPaint } from './after-next-paint';
 import { initialRunParams } from './run-params-form';
 
 /** A run reads the file: refuse a pipeline with problems, save unsaved changes. True when the run may start. */
@@ -12,6 +13,7 @@ async function readyToRun(save: () => Promise<boolean>): Promise<boolean> {
   const { openPipeline, showError } = state;
   if (!openPipeline) return false;
   try {
+    await afterNextPaint();
     const problems = await api.validatePipeline(openPipeline);
     if (problems.length > 0) {
       showError({ message: `Fix these problems before running:\n${problems.map((p) => `- ${p.message}`).join('\n')}` });

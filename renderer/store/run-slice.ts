@@ -65,21 +65,37 @@ export const initialRun: RunFields = {
   logs: {},
 };
 
-/** How long run events wait to be applied together: about a frame. */
+/** How long run events wait to be applied together: about a frame, or longer when applying them is slow (see below). */
 const batchMs = 16;
+/** Applying a batch may take at most this share of the main thread. */
+const busyShare = 0.2;
+const maxWaitMs = 200;
 
 export const createRunSlice: SliceCreator<RunSlice> = (set) => {
   // One `set` per event made a 10,000-node run copy its state maps and redraw the canvas 30,000
   // times (the page froze for minutes). Events wait about a frame and are applied together, in order.
   let pending: RunEvent[] = [];
+  // Applying a batch copies the run's maps: on a 10,000-node run about 20 ms each time. The wait
+  // before the next batch grows with that cost (up to maxWaitMs), so a big run leaves the page most
+  // of its time for clicks. Only timed batches count: a flush on demand (a run starting) resets it.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const flushRunEvents = () => {
+  let lastCostMs = 0;
+  const apply = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (pending.length === 0) return;
+    if (pending.length === 0) return 0;
     const batch = pending;
     pending = [];
+    const started = performance.now();
     set((s) => reduceRunEvents(s, batch, s.openPipeline?.id ?? null));
+    return performance.now() - started;
+  };
+  const flushRunEvents = () => {
+    apply();
+    lastCostMs = 0;
+  };
+  const applyTimed = () => {
+    lastCostMs = apply();
   };
   return {
     ...initialRun,
@@ -95,7 +111,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set) => {
     runStartFailed: () => set({ runStatus: 'idle' }),
     applyRunEvent: (event) => {
       pending.push(event);
-      timer ??= setTimeout(flushRunEvents, batchMs);
+      timer ??= setTimeout(applyTimed, Math.min(maxWaitMs, Math.max(batchMs, lastCostMs / busyShare)));
     },
     flushRunEvents,
   };
