@@ -1,4 +1,5 @@
-import { Background, BackgroundVariant, Controls, ReactFlow, useStore, type EdgeTypes, type NodeTypes } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, ReactFlow, useStore, type EdgeTypes, type NodeTypes, type Viewport } from '@xyflow/react';
+import type { PipelineFile } from '../../node-library/contract';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { gridSize } from '../hooks/useAddNode';
@@ -23,6 +24,27 @@ const edgeTypes: EdgeTypes = { pipeline: PipelineEdge };
 const fitViewOptions = { padding: 0.25, maxZoom: 1.1 };
 const snapGrid: [number, number] = [gridSize, gridSize];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+/** Past this many nodes a pipeline opens at 100% on its first nodes instead of fitted (see openingView). */
+const fitLimit = 2000;
+const defaultViewport = { x: 0, y: 0, zoom: 1 };
+
+/**
+ * How the canvas first shows a pipeline. One with nodes is fitted into view;
+ * an empty one keeps the default viewport, so drops land where they are dropped.
+ * A huge one opens at 100% at its top left corner, the minimap showing the
+ * rest: fitted, all 10,000 nodes of one are drawn at once as overview boxes,
+ * which took 8 s and left 300 MB of garbage whose collection later froze the page.
+ */
+function openingView(pipeline: PipelineFile | null): { fit: boolean; viewport: Viewport } {
+  const count = pipeline?.nodes.length ?? 0;
+  if (count <= fitLimit) return { fit: count > 0, viewport: defaultViewport };
+  let [left, top] = [Infinity, Infinity];
+  for (const place of Object.values(pipeline!.layout)) [left, top] = [Math.min(left, place.x), Math.min(top, place.y)];
+  if (!Number.isFinite(left)) [left, top] = [0, 0]; // no saved layout: auto-layout starts at the origin
+  return { fit: false, viewport: { x: openingMargin - left, y: openingMargin - top, zoom: 1 } };
+}
+const openingMargin = 60;
+
 /** The open pipeline as a graph. The store is the source of truth; xyflow only draws it. */
 export function Canvas() {
   const input = useAppStore(useShallow(selectCanvasInput));
@@ -30,8 +52,7 @@ export function Canvas() {
   const cache = useRef(newFlowCache());
   const flow = useMemo(() => (input.pipeline ? toFlow(input.pipeline, input, cache.current) : null), [input]);
   const handlers = useCanvasHandlers();
-  // Fit the view when a pipeline opens with nodes; an empty one keeps its viewport, so drops land where they are dropped.
-  const fitOnOpen = useMemo(() => (input.pipeline?.nodes.length ?? 0) > 0, [input.pipeline?.id]); // recomputed per pipeline only
+  const opening = useMemo(() => openingView(input.pipeline), [input.pipeline?.id]); // recomputed per pipeline only
   const colorMode = useResolvedTheme();
   const overview = useStore(selectOverview);
 
@@ -68,7 +89,8 @@ export function Canvas() {
         snapGrid={snapGrid}
         connectionRadius={24}
         minZoom={0.05}
-        fitView={fitOnOpen}
+        fitView={opening.fit}
+        defaultViewport={opening.viewport}
         fitViewOptions={fitViewOptions}
         onlyRenderVisibleElements={!overview}
       >

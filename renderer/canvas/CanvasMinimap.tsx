@@ -90,31 +90,31 @@ export function CanvasMinimap({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
 /** Draws the minimap; returns how flow coordinates map onto it (for pointer input). */
 function drawMinimap(canvas: HTMLCanvasElement, flowState: ReactFlowState<CanvasNode>, states: Record<string, NodeState>, colors: { view: string; mask: string }): MinimapFit {
-  // Scalars, not an object per node: this runs every frame a 10,000-node run changes something.
+  // Scalars and forEach, not an object per node: this runs every frame a 10,000-node run changes something.
   let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const node of flowState.nodeLookup.values()) {
+  flowState.nodeLookup.forEach((node) => {
     const { x, y } = node.internals.positionAbsolute;
     left = Math.min(left, x);
     top = Math.min(top, y);
     right = Math.max(right, x + (node.measured.width ?? 0));
     bottom = Math.max(bottom, y + (node.measured.height ?? 0));
-  }
+  });
   const content: Box | null = left <= right ? { x: left, y: top, width: right - left, height: bottom - top } : null;
   const view = visibleBox(flowState.transform, flowState.width, flowState.height);
   const fit = fitMinimap(content, view, size);
   // Nodes as pixels, in device pixels: see paintBox.
   const ratio = canvas.width / size.width;
-  const image = new ImageData(canvas.width, canvas.height);
-  const pixels = new Uint32Array(image.data.buffer);
+  const { image, pixels } = pixelBuffer(canvas);
+  pixels.fill(0);
   const pixelFit = { ...fit, scale: fit.scale * ratio };
-  for (const node of flowState.nodeLookup.values()) {
+  flowState.nodeLookup.forEach((node) => {
     const user = node.internals.userNode;
-    if (user.type !== 'pipeline') continue; // frames and notes are the canvas's, not the pipeline's
+    if (user.type !== 'pipeline') return; // frames and notes are the canvas's, not the pipeline's
     const { x, y } = node.internals.positionAbsolute;
     const color = resolveColor(stateColors[states[node.id]] ?? user.data.style.color);
     const scale = pixelFit.scale;
     paintBox(pixels, canvas.width, canvas.height, (x - pixelFit.originX) * scale, (y - pixelFit.originY) * scale, (node.measured.width ?? 0) * scale, (node.measured.height ?? 0) * scale, color);
-  }
+  });
   const ctx = canvas.getContext('2d')!;
   ctx.putImageData(image, 0, 0);
   // Shade what is off screen, outline what is on it.
@@ -129,6 +129,17 @@ function drawMinimap(canvas: HTMLCanvasElement, flowState: ReactFlowState<Canvas
   ctx.lineWidth = 1;
   ctx.strokeRect(shown.x + 0.5, shown.y + 0.5, shown.width - 1, shown.height - 1);
   return fit;
+}
+
+const buffers = new WeakMap<HTMLCanvasElement, { image: ImageData; pixels: Uint32Array }>();
+/** One pixel buffer per canvas, kept: a new one per frame was most of what the minimap allocated. */
+function pixelBuffer(canvas: HTMLCanvasElement): { image: ImageData; pixels: Uint32Array } {
+  let buffer = buffers.get(canvas);
+  if (!buffer || buffer.image.width !== canvas.width || buffer.image.height !== canvas.height) {
+    const image = new ImageData(canvas.width, canvas.height);
+    buffers.set(canvas, (buffer = { image, pixels: new Uint32Array(image.data.buffer) }));
+  }
+  return buffer;
 }
 
 const resolved = new Map<string, number>();

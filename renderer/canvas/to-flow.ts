@@ -47,22 +47,38 @@ export const newFlowCache = (): FlowCache => ({ nodes: new Map(), annotations: n
  * The one adapter from a pipeline file (plus the canvas view) to xyflow's
  * nodes and edges. Nothing xyflow-only flows back into the file.
  * `cache` keeps each node's object while its inputs are unchanged, and the
- * edge list while the edges are. A click that selects a node changes two
- * nodes, not 10,000: that case skips the walk over every node.
+ * edge list while the edges are. A click that selects a node, or a node
+ * measured anew, changes a few nodes, not 10,000: then only those are looked at.
  * Run states are not in here: nodes and wires read them through NodeRunContext (node-run.ts).
  */
 export function toFlow(pipeline: PipelineFile, input: FlowInput, cache: FlowCache = newFlowCache()): { nodes: CanvasNode[]; edges: Edge[] } {
-  const nodes = onlySelectionChanged(cache.last, pipeline, input) ? reselect(cache, pipeline, input) : allNodes(cache, pipeline, input);
+  const nodes = sameGraph(cache.last, pipeline, input) ? rebuildChanged(cache, pipeline, input) : allNodes(cache, pipeline, input);
   const ids = cache.last!.index;
   const edges = flowEdges(pipeline, input.selectedEdgeIds, ids, cache.edges);
   // Frames and notes first: xyflow draws them under the nodes.
   return { nodes: [...annotationNodes(pipeline, input.selectedAnnotationIds, cache.annotations), ...nodes], edges };
 }
 
-function onlySelectionChanged(last: FlowCache['last'], pipeline: PipelineFile, input: FlowInput): last is NonNullable<FlowCache['last']> {
+/** Whether only per-node view state (selection, measured sizes, problems) can have changed since the last call. */
+function sameGraph(last: FlowCache['last'], pipeline: PipelineFile, input: FlowInput): last is NonNullable<FlowCache['last']> {
   if (!last) return false;
   const [was, is] = [last.pipeline, pipeline];
-  return was.nodes === is.nodes && was.layout === is.layout && was.edges === is.edges && last.input.nodeTypes === input.nodeTypes && last.input.nodeSizes === input.nodeSizes && last.input.problemsByNode === input.problemsByNode;
+  return was.nodes === is.nodes && was.layout === is.layout && was.edges === is.edges && last.input.nodeTypes === input.nodeTypes;
+}
+
+/** The nodes whose selection, measured size or problems differ between two inputs: a walk over those maps, not over every node. */
+function changedNodeIds(was: FlowInput, is: FlowInput): Set<string> {
+  const ids = new Set<string>();
+  if (was.selectedNodeIds !== is.selectedNodeIds) for (const id of [...was.selectedNodeIds, ...is.selectedNodeIds]) ids.add(id);
+  if (was.nodeSizes !== is.nodeSizes) {
+    for (const id in was.nodeSizes) if (was.nodeSizes[id] !== is.nodeSizes[id]) ids.add(id);
+    for (const id in is.nodeSizes) if (was.nodeSizes[id] !== is.nodeSizes[id]) ids.add(id);
+  }
+  if (was.problemsByNode !== is.problemsByNode) {
+    for (const [id, problems] of was.problemsByNode) if (is.problemsByNode.get(id) !== problems) ids.add(id);
+    for (const [id, problems] of is.problemsByNode) if (was.problemsByNode.get(id) !== problems) ids.add(id);
+  }
+  return ids;
 }
 
 function allNodes(cache: FlowCache, pipeline: PipelineFile, input: FlowInput): PipelineFlowNode[] {
@@ -74,12 +90,17 @@ function allNodes(cache: FlowCache, pipeline: PipelineFile, input: FlowInput): P
   return nodes;
 }
 
-/** Only the nodes selected before or now are rebuilt; the rest keep their objects. */
-function reselect(cache: FlowCache, pipeline: PipelineFile, input: FlowInput): PipelineFlowNode[] {
+/** Only the nodes whose view state changed are rebuilt; the rest keep their objects. */
+function rebuildChanged(cache: FlowCache, pipeline: PipelineFile, input: FlowInput): PipelineFlowNode[] {
   const last = cache.last!;
+  const changed = changedNodeIds(last.input, input);
+  if (changed.size === 0) {
+    cache.last = { ...last, pipeline, input };
+    return last.nodes;
+  }
   const nodeFor = flowNodeMaker(cache, pipeline, input);
   const nodes = last.nodes.slice();
-  for (const id of new Set([...last.input.selectedNodeIds, ...input.selectedNodeIds])) {
+  for (const id of changed) {
     const i = last.index.get(id);
     if (i !== undefined) nodes[i] = nodeFor(pipeline.nodes[i]);
   }
@@ -89,12 +110,13 @@ function reselect(cache: FlowCache, pipeline: PipelineFile, input: FlowInput): P
 
 /** Builds one node, or returns its cached object when nothing it is drawn from changed. */
 function flowNodeMaker(cache: FlowCache, pipeline: PipelineFile, input: FlowInput): (node: PipelineNode) => PipelineFlowNode {
-  const fallback = pipeline.nodes.some((n) => !pipeline.layout[n.id]) ? autoLayout(pipeline) : {};
+  // Nodes without a saved place get one from auto-layout, run once and only if one is met.
+  let fallback: ReturnType<typeof autoLayout> | undefined;
   const selectedNodes = new Set(input.selectedNodeIds);
   return (node) => {
     const deps = [
       node,
-      pipeline.layout[node.id] ?? fallback[node.id],
+      pipeline.layout[node.id] ?? (fallback ??= autoLayout(pipeline))[node.id],
       input.nodeTypes.get(node.type),
       selectedNodes.has(node.id),
       input.nodeSizes[node.id],

@@ -51,3 +51,25 @@ test('a 1,000-node pipeline: plain boxes when zoomed out, full nodes and only th
   expect(gaps.length).toBeGreaterThan(5);
   expect(Math.max(...gaps)).toBeLessThan(2);
 });
+
+test('a 3,000-node pipeline opens at 100% on its first nodes; fitting it shows every node as a box', async ({ page, served }) => {
+  const pipeline = largePipeline(3000);
+  await writeFile(path.join(served.dir, `${pipeline.id}.pipeline.json`), JSON.stringify(pipeline));
+  await page.goto(served.url);
+  await page.getByTestId(`pipeline-list-item-${pipeline.id}`).click();
+
+  // Drawing 3,000 boxes at once is what a huge pipeline does not do on open: the top left, in full.
+  await expect(page.getByTestId('node-label-n_0_0')).toBeVisible();
+  await expect(page.locator('.pw-node--overview')).toHaveCount(0);
+  expect(await page.locator('.react-flow__node-pipeline').count()).toBeLessThan(60);
+  const scale = await page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform);
+  expect(scale).toContain('scale(1)');
+  const first = (await page.getByTestId('rf__node-n_0_0').boundingBox())!;
+  const pane = (await page.getByTestId('rf__wrapper').boundingBox())!;
+  expect(first.x - pane.x).toBeLessThan(100);
+  expect(first.y - pane.y).toBeLessThan(100);
+
+  // The fit-view control still shows the whole graph, as boxes.
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect(page.locator('.pw-node--overview')).toHaveCount(3000, { timeout: 30_000 });
+});

@@ -31,6 +31,18 @@ describe('toFlow with a cache', () => {
     expect(second.edges).toBe(first.edges);
   });
 
+  it('a node measured anew or given a problem is rebuilt alone', () => {
+    const cache = newFlowCache();
+    const first = toFlow(pipeline, input(), cache);
+    const nodeSizes = { n_4_4: { width: 250, height: 140 } };
+    const sized = toFlow(pipeline, input({ nodeSizes }), cache);
+    expect(sized.nodes.filter((node, i) => node !== first.nodes[i]).map((n) => n.id)).toEqual(['n_4_4']);
+    expect(sized.nodes.find((n) => n.id === 'n_4_4')!.measured).toEqual({ width: 250, height: 140 });
+    const flagged = toFlow(pipeline, input({ nodeSizes, problemsByNode: new Map([['n_7_7', ['bad condition']]]) }), cache);
+    expect(flagged.nodes.filter((node, i) => node !== sized.nodes[i]).map((n) => n.id)).toEqual(['n_7_7']);
+    expect(flagged.nodes.find((n) => n.id === 'n_7_7')).toMatchObject({ data: { problems: ['bad condition'] } });
+  });
+
   it('after an edit takes the full path again: a moved node moves, and the selection is kept', () => {
     const cache = newFlowCache();
     toFlow(pipeline, input({ selectedNodeIds: ['n_1_1'] }), cache);
