@@ -37,7 +37,7 @@ export interface FlowCache {
   nodes: Map<string, CachedNode>;
   annotations: Parameters<typeof annotationNodes>[2];
   edges: EdgeCache;
-  /** The last call: when only the selection changed since, only the (de)selected nodes are looked at. */
+  /** The last call: when only per-node view state changed since (selection, sizes, problems), only the nodes it changed for are rebuilt. */
   last?: { pipeline: PipelineFile; input: FlowInput; nodes: PipelineFlowNode[]; index: ReadonlyMap<string, number> };
 }
 
