@@ -54,18 +54,30 @@ describe('load', () => {
     };
     const registry = createRegistry();
     const dir = await tempDir();
-    const t0 = performance.now();
-    const parsed = parsePipeline(JSON.stringify(file), registry);
-    const t1 = performance.now();
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
     const service = new RunService({ registry, dataDir: dir });
-    const { runId, done } = service.start({ pipeline: parsed.pipeline, source: path.join(dir, 'wide.pipeline.json'), trigger: 'cli' });
-    const state = await done;
-    const t2 = performance.now();
-    const nodeRuns = service.store.getRun(runId)?.nodeRuns.length;
+    // Twice: the first pass pays for a cold process (JIT, DuckDB), the second is what the budgets are for.
+    const passes: { validateMs: number; runMs: number; state: string; nodeRuns: number | undefined }[] = [];
+    for (let pass = 0; pass < 2; pass++) {
+      const t0 = performance.now();
+      const parsed = parsePipeline(JSON.stringify(file), registry);
+      const t1 = performance.now();
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
+      const { runId, done } = service.start({ pipeline: parsed.pipeline, source: path.join(dir, 'wide.pipeline.json'), trigger: 'cli' });
+      const state = await done;
+      service.store.flush();
+      const t2 = performance.now();
+      passes.push({ validateMs: t1 - t0, runMs: t2 - t1, state, nodeRuns: service.store.getRun(runId)?.nodeRuns.length });
+    }
     await service.close();
-    recordFigure('load: 10,000-node pipeline', `${state}, ${nodeRuns} node runs recorded; validate ${(t1 - t0).toFixed(0)} ms, run + record ${(t2 - t1).toFixed(0)} ms`, state === 'succeeded' && nodeRuns === n);
-    expect(state).toBe('succeeded');
-    expect(nodeRuns).toBe(n);
+    const [cold, warm] = passes;
+    const { state, nodeRuns } = warm;
+    // The budgets: validation as for any file up to 5 MB (the fuzz row), a run as the executor bench's 10,000-node DAG.
+    const withinBudget = warm.validateMs <= 200 && warm.runMs <= 100;
+    recordFigure(
+      'load: 10,000-node pipeline',
+      `${state}, ${nodeRuns} node runs recorded; warm: validate ${warm.validateMs.toFixed(0)} ms (budget 200), run + record ${warm.runMs.toFixed(0)} ms (budget 100); cold: ${cold.validateMs.toFixed(0)} + ${cold.runMs.toFixed(0)} ms`,
+      passes.every((p) => p.state === 'succeeded' && p.nodeRuns === n) && withinBudget,
+    );
+    expect(passes.map((p) => [p.state, p.nodeRuns])).toEqual([['succeeded', n], ['succeeded', n]]);
   });
 });
