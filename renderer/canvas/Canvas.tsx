@@ -27,6 +27,7 @@ const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 /** Past this many nodes a pipeline opens at 100% on its first nodes instead of fitted (see openingView). */
 const fitLimit = 2000;
 const defaultViewport = { x: 0, y: 0, zoom: 1 };
+const openingMargin = 60;
 
 /**
  * How the canvas first shows a pipeline. One with nodes is fitted into view;
@@ -43,7 +44,6 @@ function openingView(pipeline: PipelineFile | null): { fit: boolean; viewport: V
   if (!Number.isFinite(left)) [left, top] = [0, 0]; // no saved layout: auto-layout starts at the origin
   return { fit: false, viewport: { x: openingMargin - left, y: openingMargin - top, zoom: 1 } };
 }
-const openingMargin = 60;
 
 /** The open pipeline as a graph. The store is the source of truth; xyflow only draws it. */
 export function Canvas() {

@@ -90,16 +90,7 @@ export function CanvasMinimap({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
 /** Draws the minimap; returns how flow coordinates map onto it (for pointer input). */
 function drawMinimap(canvas: HTMLCanvasElement, flowState: ReactFlowState<CanvasNode>, states: Record<string, NodeState>, colors: { view: string; mask: string }): MinimapFit {
-  // Scalars and forEach, not an object per node: this runs every frame a 10,000-node run changes something.
-  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
-  flowState.nodeLookup.forEach((node) => {
-    const { x, y } = node.internals.positionAbsolute;
-    left = Math.min(left, x);
-    top = Math.min(top, y);
-    right = Math.max(right, x + (node.measured.width ?? 0));
-    bottom = Math.max(bottom, y + (node.measured.height ?? 0));
-  });
-  const content: Box | null = left <= right ? { x: left, y: top, width: right - left, height: bottom - top } : null;
+  const content = contentBox(flowState);
   const view = visibleBox(flowState.transform, flowState.width, flowState.height);
   const fit = fitMinimap(content, view, size);
   // Nodes as pixels, in device pixels: see paintBox.
@@ -129,6 +120,27 @@ function drawMinimap(canvas: HTMLCanvasElement, flowState: ReactFlowState<Canvas
   ctx.lineWidth = 1;
   ctx.strokeRect(shown.x + 0.5, shown.y + 0.5, shown.width - 1, shown.height - 1);
   return fit;
+}
+
+const boxes = new WeakMap<readonly CanvasNode[], Box | null>();
+/**
+ * What the nodes cover, walked once per node list: run states redraw the
+ * minimap every frame and leave it alone. Scalars and forEach, not an object
+ * per node, on the walk.
+ */
+function contentBox(flowState: ReactFlowState<CanvasNode>): Box | null {
+  if (boxes.has(flowState.nodes)) return boxes.get(flowState.nodes)!;
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  flowState.nodeLookup.forEach((node) => {
+    const { x, y } = node.internals.positionAbsolute;
+    left = Math.min(left, x);
+    top = Math.min(top, y);
+    right = Math.max(right, x + (node.measured.width ?? 0));
+    bottom = Math.max(bottom, y + (node.measured.height ?? 0));
+  });
+  const box = left <= right ? { x: left, y: top, width: right - left, height: bottom - top } : null;
+  boxes.set(flowState.nodes, box);
+  return box;
 }
 
 const buffers = new WeakMap<HTMLCanvasElement, { image: ImageData; pixels: Uint32Array }>();

@@ -1,10 +1,9 @@
 import { useCallback } from 'react';
 import type { ParamValue } from '../../node-library/contract';
 import { api } from '../api/client';
-import { afterNextPaint } from '../runs/after-next-paint';
 import { initialRunParams } from '../runs/run-params-form';
+import { readyToRun } from '../runs/useRunActions';
 import { useAppStore } from '../store/app-store';
-import { selectDirty } from '../store/selectors';
 import { useSavePipeline } from './useSavePipeline';
 
 /**
@@ -17,21 +16,8 @@ import { useSavePipeline } from './useSavePipeline';
 export function useRunPipeline(): () => Promise<void> {
   const save = useSavePipeline();
   return useCallback(async () => {
-    const state = useAppStore.getState();
-    const { openPipeline, showError, setOverlay, lastRunParams } = state;
-    if (!openPipeline) return;
-    try {
-      await afterNextPaint();
-      const problems = await api.validatePipeline(openPipeline);
-      if (problems.length > 0) {
-        showError({ message: `Fix these problems before running:\n${problems.map((p) => `- ${p.message}`).join('\n')}` });
-        return;
-      }
-      if (selectDirty(state) && !(await save())) return;
-    } catch (error) {
-      showError(error);
-      return;
-    }
+    const { openPipeline, setOverlay, lastRunParams } = useAppStore.getState();
+    if (!openPipeline || !(await readyToRun(save))) return;
     const params = openPipeline.params;
     if (Object.keys(params).length === 0) {
       await startRun(openPipeline.id);

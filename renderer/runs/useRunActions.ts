@@ -8,7 +8,7 @@ import { afterNextPaint } from './after-next-paint';
 import { initialRunParams } from './run-params-form';
 
 /** A run reads the file: refuse a pipeline with problems, save unsaved changes. True when the run may start. */
-async function readyToRun(save: () => Promise<boolean>): Promise<boolean> {
+export async function readyToRun(save: () => Promise<boolean>): Promise<boolean> {
   const state = useAppStore.getState();
   const { openPipeline, showError } = state;
   if (!openPipeline) return false;
