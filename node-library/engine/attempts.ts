@@ -20,13 +20,21 @@ export function retryDelay(node: Pick<PipelineNode, 'retryDelayMs' | 'retryBacko
  * node that ignores its signal is abandoned at the limit rather than waited
  * for. (On a cancelled run the scheduler abandons every running node itself.)
  */
-export async function withAttempts<T>(node: PipelineNode, runSignal: AbortSignal, hooks: AttemptHooks, work: (signal: AbortSignal, attempt: number) => Promise<T>): Promise<T> {
-  const attempts = (node.retries ?? 0) + 1;
-  // Hot path: one attempt, no timer: nothing to race.
-  if (attempts === 1 && node.timeoutMs === undefined) {
-    hooks.onStart(1);
-    return work(runSignal, 1);
+export function withAttempts<T>(node: PipelineNode, runSignal: AbortSignal, hooks: AttemptHooks, work: (signal: AbortSignal, attempt: number) => Promise<T>): Promise<T> {
+  // Hot path: one attempt, no timer: nothing to race, and no promise of its own.
+  if (!node.retries && node.timeoutMs === undefined) {
+    try {
+      hooks.onStart(1);
+      return work(runSignal, 1);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
+  return retrying(node, runSignal, hooks, work);
+}
+
+async function retrying<T>(node: PipelineNode, runSignal: AbortSignal, hooks: AttemptHooks, work: (signal: AbortSignal, attempt: number) => Promise<T>): Promise<T> {
+  const attempts = (node.retries ?? 0) + 1;
   for (let attempt = 1; ; attempt++) {
     hooks.onStart(attempt);
     try {

@@ -24,9 +24,22 @@ export interface NodeResult {
 }
 
 /** Runs one node with its retries, timeout, cache and mapping; emits running/retrying states and logs. */
-export async function executeNode(run: RunContext, node: PipelineNode, inputs: Record<string, unknown>): Promise<NodeResult> {
+export function executeNode(run: RunContext, node: PipelineNode, inputs: Record<string, unknown>): Promise<NodeResult> {
   const definition = run.registry.get(node.type)!;
-  const params = resolveNodeParams(node, definition, run.runParams);
+  let params: NodeCallParams;
+  try {
+    params = resolveNodeParams(node, definition, run.runParams);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  // Most nodes are neither cached nor mapped: one attempt, and no extra await on the way.
+  if (!(node.cache && run.cache) && !node.mapOver) return attempt(run, node, definition, params, inputs).then(fresh);
+  return cachedOrMapped(run, node, definition, params, inputs);
+}
+
+const fresh = (outputs: Record<string, unknown>): NodeResult => ({ outputs, cached: false });
+
+async function cachedOrMapped(run: RunContext, node: PipelineNode, definition: NodeDefinition, params: NodeCallParams, inputs: Record<string, unknown>): Promise<NodeResult> {
   const key = node.cache && run.cache ? await run.fingerprint(node.id) : undefined;
   if (key) {
     const hit = await run.cache!.get(key);

@@ -10,7 +10,7 @@ import type { HostApi } from './host';
  * Equal hashes mean equal outputs, which is what makes a cache hit safe.
  * Computed on demand and memoised, so pipelines without caching pay nothing.
  */
-export function lineage(pipeline: PipelineFile, incoming: Map<string, PipelineEdge[]>, registry: NodeRegistry, host: HostApi, params: Record<string, ParamValue>) {
+export function lineage(pipeline: PipelineFile, incoming: (nodeId: string) => PipelineEdge[], registry: NodeRegistry, host: HostApi, params: Record<string, ParamValue>) {
   let byId: Map<string, PipelineFile['nodes'][number]> | undefined;
   const memo = new Map<string, Promise<string>>();
   const compute = async (nodeId: string): Promise<string> => {
@@ -19,7 +19,7 @@ export function lineage(pipeline: PipelineFile, incoming: Map<string, PipelineEd
     const definition = registry.get(node.type)!;
     const resolved = substituteParams(node.params, params);
     const inputs = await Promise.all(
-      [...(incoming.get(nodeId) ?? [])]
+      incoming(nodeId)
         .sort((a, b) => (a.to.port < b.to.port ? -1 : 1))
         .map(async (e) => [e.to.port, e.from.port, await fingerprint(e.from.node)]),
     );

@@ -7,7 +7,7 @@ import type { OutputCache } from './cache';
 import { nodeErrorInfo } from './errors';
 import type { RunContext } from './execute-node';
 import { lineage } from './lineage';
-import { planRun, type Reusable } from './plan';
+import { incomingEdges, planRun, type Reusable } from './plan';
 import type { HostApi } from './host';
 import { createSecretMasker, maskingHost, referencedSecrets } from './secret-masker';
 import { Scheduler } from './scheduler';
@@ -54,8 +54,11 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
   for (const name of referencedSecrets(pipeline.nodes)) host.secret(name);
   const emit = (event: RunEvent) => options.onEvent(masker.maskDeep(event));
   const plan = planRun(pipeline, options);
-  for (const node of pipeline.nodes) if (plan.run.has(node.id)) options.registry.get(node.type)?.prepare?.(node);
-  const nodeIds = pipeline.nodes.map((n) => n.id).filter((id) => plan.run.has(id) || plan.reuse.has(id));
+  const nodeIds: string[] = [];
+  pipeline.nodes.forEach((node, i) => {
+    if (plan.run[i]) options.registry.get(node.type)?.prepare?.(node);
+    if (plan.run[i] || plan.reuse[i]) nodeIds.push(node.id);
+  });
   const params = options.params ?? {};
   emit({ type: 'run:start', runId, at: Date.now(), pipelineId: pipeline.id, nodeIds, params, trigger: options.trigger ?? 'manual', partial: options.partial, resumedFrom: options.resumedFrom });
 
@@ -75,10 +78,10 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
     emit,
     cache: options.cache,
     fuse: previewRows === 0,
-    fingerprint: lineage(pipeline, plan.incoming, options.registry, host, params),
+    fingerprint: lineage(pipeline, (id) => incomingEdges(plan, id), options.registry, host, params),
   };
   const scheduler = new Scheduler(pipeline, plan, run, { reusable: options.reusable, onOutputs: options.onOutputs, previewRows });
-  let states: Map<string, NodeState>;
+  let states: NodeState[];
   try {
     states = await scheduler.run();
   } finally {
@@ -86,8 +89,7 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
     await data.close();
   }
 
-  const values = [...states.values()];
-  const state: RunState = signal.aborted ? 'cancelled' : values.includes('failed') ? 'failed' : 'succeeded';
+  const state: RunState = signal.aborted ? 'cancelled' : states.includes('failed') ? 'failed' : 'succeeded';
   const error: ErrorInfo | undefined = timedOut() ? nodeErrorInfo(signal.reason) : firstFailure(scheduler.errors);
   emit({ type: 'run:finish', runId, at: Date.now(), state, error: state === 'succeeded' ? undefined : error });
   return state;

@@ -20,15 +20,17 @@ const terminal = new Set<NodeState>(['succeeded', 'failed', 'skipped', 'cancelle
 export class Scheduler {
   /** Errors of failed nodes, in the order they failed. */
   readonly errors = new Map<string, ErrorInfo>();
-  private readonly states = new Map<string, NodeState>();
-  private readonly outputs = new Map<string, Record<string, unknown>>();
-  private readonly waiting = new Map<string, number>();
-  private readonly queue: string[] = [];
+  /** By node number; undefined for nodes outside this run. */
+  private readonly states: (NodeState | undefined)[];
+  private readonly outputs: (Record<string, unknown> | undefined)[];
+  /** Unfinished upstream nodes of each node in the run. */
+  private readonly waiting: Int32Array;
+  private readonly queue: number[] = [];
   private queueHead = 0;
   private active = 0;
   private remaining = 0;
   private finish!: () => void;
-  private readonly byId: Map<string, PipelineFile['nodes'][number]>;
+  private readonly nodes: PipelineFile['nodes'];
 
   constructor(
     pipeline: PipelineFile,
@@ -41,87 +43,97 @@ export class Scheduler {
       previewRows: number;
     },
   ) {
-    this.byId = new Map(pipeline.nodes.map((n) => [n.id, n]));
+    this.nodes = pipeline.nodes;
+    this.states = new Array(this.nodes.length);
+    this.outputs = new Array(this.nodes.length);
+    this.waiting = new Int32Array(this.nodes.length);
   }
 
-  run(): Promise<Map<string, NodeState>> {
+  /** Runs the plan; resolves with the end state of every node in it. */
+  run(): Promise<NodeState[]> {
     const done = new Promise<void>((resolve) => (this.finish = resolve));
-    for (const id of this.plan.reuse) {
-      const stored = this.options.reusable!.get(id)!;
-      this.outputs.set(id, stored.outputs);
+    const { plan } = this;
+    for (let i = 0; i < plan.ids.length; i++) {
+      if (!plan.reuse[i]) continue;
+      const stored = this.options.reusable!.get(plan.ids[i])!;
+      this.outputs[i] = stored.outputs;
       // Recorded again under this run, so resuming it later can reuse them too.
-      this.options.onOutputs?.(id, stored.outputs);
-      this.setState(id, 'succeeded', { reused: stored.runId });
+      this.options.onOutputs?.(plan.ids[i], stored.outputs);
+      this.setState(i, 'succeeded', { reused: stored.runId });
     }
-    const ready: string[] = [];
+    const ready: number[] = [];
     // File order, so equal-ranked nodes start in the order the user wrote them.
-    for (const id of this.byId.keys()) {
-      if (!this.plan.run.has(id)) continue;
-      const count = this.upstream(id).filter((u) => this.plan.run.has(u)).length;
-      this.waiting.set(id, count);
-      this.states.set(id, 'pending');
-      if (count === 0) ready.push(id);
+    for (let i = 0; i < plan.ids.length; i++) {
+      if (!plan.run[i]) continue;
+      let count = 0;
+      for (let k = plan.upStart[i]; k < plan.upStart[i + 1]; k++) count += plan.run[plan.up[k]];
+      this.waiting[i] = count;
+      this.states[i] = 'pending';
+      if (count === 0) ready.push(i);
     }
-    this.remaining = this.plan.run.size;
+    this.remaining = plan.runCount;
     if (this.remaining === 0) this.finish();
     this.ctx.signal.addEventListener('abort', () => this.cancelWaiting(), { once: true });
-    for (const id of ready) this.becomeReady(id);
-    return done.then(() => this.states);
+    for (const i of ready) this.becomeReady(i);
+    return done.then(() => this.states.filter((s): s is NodeState => s !== undefined));
   }
 
-  private upstream(id: string): string[] {
-    return this.plan.upstream.get(id) ?? [];
-  }
-
-  private becomeReady(id: string): void {
-    if (terminal.has(this.states.get(id)!)) return;
-    if (this.ctx.signal.aborted) return this.complete(id, 'cancelled', { reason: 'the run was cancelled' });
-    const skip = this.skipReason(id);
-    if (skip) return this.complete(id, 'skipped', { reason: skip });
-    if (this.active < this.ctx.concurrency) return this.start(id);
-    this.queue.push(id);
-    this.setState(id, 'queued');
+  private becomeReady(i: number): void {
+    if (terminal.has(this.states[i]!)) return;
+    if (this.ctx.signal.aborted) return this.complete(i, 'cancelled', { reason: 'the run was cancelled' });
+    const skip = this.skipReason(i);
+    if (skip) return this.complete(i, 'skipped', { reason: skip });
+    if (this.active < this.ctx.concurrency) return this.start(i);
+    this.queue.push(i);
+    this.setState(i, 'queued');
   }
 
   /** The node's trigger rule over its upstream states; a reason to skip, or undefined to run. */
-  private skipReason(id: string): string | undefined {
-    const node = this.byId.get(id)!;
-    const ups = this.upstream(id);
-    const trigger = node.trigger ?? 'all_success';
+  private skipReason(i: number): string | undefined {
+    const { upStart, up, ids } = this.plan;
+    const trigger = this.nodes[i].trigger ?? 'all_success';
     if (trigger === 'all_done') return undefined;
-    if (trigger === 'one_failed') return ups.some((u) => this.states.get(u) === 'failed') ? undefined : 'no upstream node failed (trigger one_failed)';
-    const blocker = ups.find((u) => this.states.get(u) !== 'succeeded');
-    return blocker ? `upstream node ${blocker} ${this.states.get(blocker)}` : undefined;
+    let failed = false;
+    for (let k = upStart[i]; k < upStart[i + 1]; k++) {
+      const state = this.states[up[k]];
+      if (state === 'failed') failed = true;
+      if (trigger === 'all_success' && state !== 'succeeded') return `upstream node ${ids[up[k]]} ${state}`;
+    }
+    if (trigger === 'one_failed' && !failed) return 'no upstream node failed (trigger one_failed)';
+    return undefined;
   }
 
-  private start(id: string): void {
+  private start(i: number): void {
     this.active++;
-    void this.execute(id).then(({ state, extra }) => {
+    void this.execute(i).then(({ state, extra }) => {
       this.active--;
-      this.complete(id, state, extra);
+      this.complete(i, state, extra);
       this.drainQueue();
     });
   }
 
   /** Runs one node to its end state; never throws. */
-  private async execute(id: string): Promise<{ state: NodeState; extra: StateExtra }> {
-    const node = this.byId.get(id)!;
+  private async execute(i: number): Promise<{ state: NodeState; extra: StateExtra }> {
+    const node = this.nodes[i];
+    const { inStart, inEdges, numberOf } = this.plan;
     const inputs: Record<string, unknown> = {};
-    for (const edge of this.plan.incoming.get(id) ?? []) inputs[edge.to.port] = this.outputs.get(edge.from.node)?.[edge.from.port];
+    for (let k = inStart[i]; k < inStart[i + 1]; k++) {
+      const edge = inEdges[k];
+      inputs[edge.to.port] = this.outputs[numberOf.get(edge.from.node)!]?.[edge.from.port];
+    }
     const startedAt = Date.now();
     try {
       const { outputs, cached } = await executeNode(this.ctx, node, inputs);
-      this.outputs.set(id, outputs);
-      const hasValues = Object.values(outputs).some((v) => v !== null && v !== undefined);
-      const recordable = hasValues ? await this.emitPreviews(id, outputs) : outputs;
+      this.outputs[i] = outputs;
+      const recordable = hasValues(outputs) ? await this.emitPreviews(node.id, outputs) : outputs;
       // Outputs that read rows loaded into this run only are not recorded: a resume runs their node again.
-      if (recordable) this.options.onOutputs?.(id, recordable);
+      if (recordable) this.options.onOutputs?.(node.id, recordable);
       return { state: 'succeeded', extra: { cached: cached || undefined, durationMs: Date.now() - startedAt } };
     } catch (error) {
       if (this.ctx.signal.aborted) return { state: 'cancelled', extra: { reason: 'the run was cancelled', durationMs: Date.now() - startedAt } };
       const info = nodeErrorInfo(error);
-      this.errors.set(id, info);
-      this.ctx.emit({ type: 'node:log', runId: this.ctx.runId, at: Date.now(), nodeId: id, level: 'error', message: info.message });
+      this.errors.set(node.id, info);
+      this.ctx.emit({ type: 'node:log', runId: this.ctx.runId, at: Date.now(), nodeId: node.id, level: 'error', message: info.message });
       return { state: 'failed', extra: { error: info, durationMs: Date.now() - startedAt } };
     }
   }
@@ -138,7 +150,7 @@ export class Scheduler {
    */
   private async emitPreviews(nodeId: string, outputs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
     const { data, signal } = this.ctx;
-    const node = this.byId.get(nodeId)!;
+    const node = this.nodes[this.plan.numberOf.get(nodeId)!];
     const definition = this.ctx.registry.get(node.type);
     const ports = definition ? nodePorts(node, definition).outputs : [];
     const previewRows = this.options.previewRows;
@@ -166,44 +178,52 @@ export class Scheduler {
 
   /** How many edges read this output port. */
   private readers(nodeId: string, port: string): number {
+    const { downStart, down, inStart, inEdges, numberOf } = this.plan;
+    const i = numberOf.get(nodeId)!;
     let count = 0;
-    for (const down of this.plan.downstream.get(nodeId) ?? []) {
-      for (const edge of this.plan.incoming.get(down) ?? []) if (edge.from.node === nodeId && edge.from.port === port) count++;
+    for (let k = downStart[i]; k < downStart[i + 1]; k++) {
+      const d = down[k];
+      for (let e = inStart[d]; e < inStart[d + 1]; e++) if (inEdges[e].from.node === nodeId && inEdges[e].from.port === port) count++;
     }
     return count;
   }
 
   private drainQueue(): void {
     while (this.active < this.ctx.concurrency && this.queueHead < this.queue.length) {
-      const id = this.queue[this.queueHead++];
-      if (this.states.get(id) === 'queued') this.start(id);
+      const i = this.queue[this.queueHead++];
+      if (this.states[i] === 'queued') this.start(i);
     }
   }
 
-  private complete(id: string, state: NodeState, extra: StateExtra = {}): void {
-    if (terminal.has(this.states.get(id)!)) return;
-    this.setState(id, state, extra);
+  private complete(i: number, state: NodeState, extra: StateExtra = {}): void {
+    if (terminal.has(this.states[i]!)) return;
+    this.setState(i, state, extra);
     if (--this.remaining === 0) return this.finish();
-    for (const down of this.plan.downstream.get(id) ?? []) {
-      if (!this.plan.run.has(down)) continue;
-      const left = this.waiting.get(down)! - 1;
-      this.waiting.set(down, left);
-      if (left === 0) this.becomeReady(down);
+    const { downStart, down, run } = this.plan;
+    for (let k = downStart[i]; k < downStart[i + 1]; k++) {
+      const d = down[k];
+      if (run[d] && --this.waiting[d] === 0) this.becomeReady(d);
     }
   }
 
   /** On cancel: every node that has not started becomes cancelled at once. */
   private cancelWaiting(): void {
-    for (const [id, state] of this.states) {
+    for (let i = 0; i < this.states.length; i++) {
+      const state = this.states[i];
       if (state !== 'pending' && state !== 'queued') continue;
-      this.setState(id, 'cancelled', { reason: 'the run was cancelled' });
+      this.setState(i, 'cancelled', { reason: 'the run was cancelled' });
       this.remaining--;
     }
     if (this.remaining === 0) this.finish();
   }
 
-  private setState(id: string, state: NodeState, extra: StateExtra = {}): void {
-    this.states.set(id, state);
-    this.ctx.emit({ type: 'node:state', runId: this.ctx.runId, at: Date.now(), nodeId: id, state, ...extra });
+  private setState(i: number, state: NodeState, extra: StateExtra = {}): void {
+    this.states[i] = state;
+    this.ctx.emit({ type: 'node:state', runId: this.ctx.runId, at: Date.now(), nodeId: this.plan.ids[i], state, ...extra });
   }
+}
+
+function hasValues(outputs: Record<string, unknown>): boolean {
+  for (const port in outputs) if (outputs[port] !== null && outputs[port] !== undefined) return true;
+  return false;
 }

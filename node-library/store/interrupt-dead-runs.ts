@@ -41,7 +41,7 @@ export function interruptDeadRuns(db: SqliteDatabase): string[] {
     const ops: WriteOp[] = [];
     for (const { key: runKey, id: runId } of dead) {
       const finish: RunEvent = { type: 'run:finish', runId, at: now, state: 'interrupted', error: interruptedError };
-      ops.push({ kind: 'event', runKey, seq: (lastSeq.get(runKey) as number) + 1, json: JSON.stringify(finish) });
+      ops.push({ kind: 'event', runKey, seq: (lastSeq.get(runKey) as number) + 1, event: finish });
       ops.push({ kind: 'finish', runKey, state: 'interrupted', finishedAt: now, error });
     }
     write(ops);

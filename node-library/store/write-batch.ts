@@ -1,8 +1,13 @@
+import type { RunEvent } from '../contract';
 import type { SqliteDatabase } from './database';
 
-/** One buffered write, to the run with this integer key. Rows are fully formed (JSON already serialised) when queued. */
+/**
+ * One buffered write, to the run with this integer key. An event is either
+ * already serialised or an object that JSON can always hold (see
+ * RunStore.append), serialised with the rest of its batch.
+ */
 export type WriteOp =
-  | { kind: 'event'; runKey: number; seq: number; json: string }
+  | { kind: 'event'; runKey: number; seq: number; event: RunEvent | string }
   | { kind: 'log'; runKey: number; nodeId: string; item: number | null; attempt: number | null; level: string; message: string; at: number }
   | { kind: 'output'; runKey: number; nodeId: string; json: string }
   | { kind: 'finish'; runKey: number; state: string; finishedAt: number; error: string | null };
@@ -21,7 +26,7 @@ export function batchWriter(db: SqliteDatabase): (ops: readonly WriteOp[]) => vo
 
   return db.transaction((ops: readonly WriteOp[]) => {
     // A run's share of the batch becomes one events row (its events have consecutive seqs) and one outputs row.
-    const events = new Map<number, { seq: number; lastSeq: number; json: string[] }>();
+    const events = new Map<number, { seq: number; lastSeq: number; events: (RunEvent | string)[] }>();
     const outputs = new Map<number, string[]>();
     for (const op of ops) {
       switch (op.kind) {
@@ -29,9 +34,9 @@ export function batchWriter(db: SqliteDatabase): (ops: readonly WriteOp[]) => vo
           const chunk = events.get(op.runKey);
           if (chunk) {
             chunk.lastSeq = op.seq;
-            chunk.json.push(op.json);
+            chunk.events.push(op.event);
           } else {
-            events.set(op.runKey, { seq: op.seq, lastSeq: op.seq, json: [op.json] });
+            events.set(op.runKey, { seq: op.seq, lastSeq: op.seq, events: [op.event] });
           }
           break;
         }
@@ -52,8 +57,39 @@ export function batchWriter(db: SqliteDatabase): (ops: readonly WriteOp[]) => vo
           op satisfies never;
       }
     }
-    for (const [runKey, chunk] of events) insertEvents.run(runKey, chunk.seq, chunk.lastSeq, `[${chunk.json.join(',')}]`);
+    for (const [runKey, chunk] of events) insertEvents.run(runKey, chunk.seq, chunk.lastSeq, eventsJson(chunk.events));
     // Keys repeat when a node records twice in one batch; JSON.parse keeps the last, as later rows override earlier ones.
     for (const [runKey, entries] of outputs) insertOutputs.run(runKey, `{${entries.join(',')}}`);
   });
+}
+
+/**
+ * A JSON array of the events as stored: without their runId, which the row's
+ * run_key already says (a third of a state event's bytes). Consecutive
+ * objects are serialised in one call, far cheaper than one call each.
+ */
+export function eventsJson(events: readonly (RunEvent | string)[]): string {
+  const parts: string[] = [];
+  let start = 0;
+  const objectsUpTo = (end: number) => {
+    if (end > start) parts.push(JSON.stringify(events.slice(start, end).map((e) => withoutRunId(e as RunEvent))).slice(1, -1));
+  };
+  events.forEach((event, i) => {
+    if (typeof event !== 'string') return;
+    objectsUpTo(i);
+    parts.push(event);
+    start = i + 1;
+  });
+  objectsUpTo(events.length);
+  return `[${parts.join(',')}]`;
+}
+
+export function withoutRunId(event: RunEvent): Omit<RunEvent, 'runId'> {
+  const { runId: _, ...stored } = event;
+  return stored;
+}
+
+/** An event read back, with its runId again, second after its type as the engine emits it. */
+export function withRunId(stored: Omit<RunEvent, 'runId'>, runId: string): RunEvent {
+  return Object.assign({ type: stored.type, runId }, stored) as RunEvent;
 }

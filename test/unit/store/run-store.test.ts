@@ -23,6 +23,11 @@ describe('RunStore history', () => {
 
     const reopened = RunStore.open(file);
     expect(reopened.runEvents('r1')).toEqual(events);
+    // Stored without the runId their row already names; read back with it, second after the type as emitted.
+    expect(reopened.runEvents('r1').map((e) => JSON.stringify(e))).toEqual(events.map((e) => JSON.stringify(e)));
+    const raw = new Database(file, { readonly: true });
+    expect((raw.prepare('SELECT json FROM events').pluck().all() as string[]).join()).not.toContain('"runId"');
+    raw.close();
     expect(reopened.runEvents('other')).toHaveLength(events.length + 1);
     const detail = reopened.getRun('r1')!;
     expect(detail.pipeline).toEqual(pipeline());
