@@ -1,18 +1,21 @@
 // Exported scripts: (1) cold start of an exported trivial pipeline (no tables, so no DuckDB) from
 // `node pipeline.mjs` to exit, against bare `node -e 0` on this machine; (2) the 1,000,000-row
 // read CSV -> filter -> aggregate -> sort -> write CSV pipeline, exported and run with plain node, against
-// the in-app run (RunService, the serve-mode path), outputs compared byte for byte. The export is
-// installed for real with `npm install --offline` from the local npm cache (better-sqlite3 compiles:
-// minutes on a busy machine); BENCH_EXPORT_INSTALL=link links the project's packages instead.
+// the in-app run (RunService, the serve-mode path), outputs compared byte for byte. Like with like: the
+// script is always a fresh process, so the in-app run it is held to is one too (this file, re-run with
+// --in-app-run); the in-app run in this warm process, where DuckDB has run before, is printed as well.
+// The export is installed for real with `npm install --offline` from the local npm cache (better-sqlite3
+// compiles: minutes on a busy machine); BENCH_EXPORT_INSTALL=link links the project's packages instead.
 // Prints times and ratios; asserts only that the outputs match. BENCH_ROWS=100000 for a quick run.
-import { DuckDBInstance } from '@duckdb/node-api';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RunService } from '../../node-library/backend/run-service';
 import type { PipelineFile, RunEvent } from '../../node-library/contract';
+import { loadDuckDb } from '../../node-library/data/duckdb-module';
 import { exportPipeline } from '../../node-library/export/export-pipeline';
 import { createRegistry } from '../../node-library/nodes/registry';
 
@@ -20,7 +23,6 @@ const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 const starts = Number(process.env.BENCH_STARTS ?? 15);
 const registry = createRegistry();
-const root = await mkdtemp(path.join(os.tmpdir(), 'pipewright-bench-export-'));
 
 const node = (id: string, type: string, params: Record<string, unknown>) => ({ id, type, version: 1, params });
 const edge = (from: string, to: string) => ({ id: `${from}-${to}`, from: { node: from, port: 'out' }, to: { node: to, port: 'in' } });
@@ -50,7 +52,7 @@ function bigPipeline(csv: string): PipelineFile {
 async function inputCsv(): Promise<string> {
   const file = path.join(os.tmpdir(), `pipewright-bench-tabular-${rows}.csv`);
   if ((await stat(file).catch(() => undefined))?.size) return file;
-  const db = await DuckDBInstance.create(':memory:');
+  const db = await (await loadDuckDb()).DuckDBInstance.create(':memory:');
   const c = await db.connect();
   const temp = `${file}.${process.pid}.tmp`;
   await c.run(`COPY (
@@ -62,7 +64,7 @@ async function inputCsv(): Promise<string> {
   return file;
 }
 
-async function exportTo(pipeline: PipelineFile, name: string): Promise<string> {
+async function exportTo(root: string, pipeline: PipelineFile, name: string): Promise<string> {
   const source = path.join(root, 'pipelines', `${pipeline.id}.pipeline.json`);
   await mkdir(path.dirname(source), { recursive: true });
   return (await exportPipeline(pipeline, source, registry, { outDir: path.join(root, name) })).dir;
@@ -101,11 +103,59 @@ function runSpan(events: RunEvent[]): number {
   return finish.at - start.at;
 }
 
-try {
+/** Process start to exit of `node args`, with the run span of the JSON-lines events it prints. */
+function timeRun(args: string[], cwd: string): { wall: number; run: number } {
+  const started = performance.now();
+  const stdout = execFileSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  return { wall: performance.now() - started, run: runSpan(stdout.trim().split('\n').map((l) => JSON.parse(l) as RunEvent)) };
+}
+
+/**
+ * The child of --in-app-run: the app's RunService and full registry in a fresh process, with its own
+ * history file. DuckDB is loaded before the run, as the exported script loads it;
+ * events go to stdout as JSON lines, as the script's --json prints them.
+ */
+async function inAppRun(source: string, dataDir: string): Promise<void> {
+  const duckDb = loadDuckDb();
+  const runs = new RunService({ registry, dataDir });
+  runs.onEvent((event) => process.stdout.write(`${JSON.stringify(event)}\n`));
+  try {
+    await duckDb;
+    const state = await runs.start({ pipeline: JSON.parse(await readFile(source, 'utf8')) as PipelineFile, source, trigger: 'manual' }).done;
+    process.exitCode = state === 'succeeded' ? 0 : 1;
+  } finally {
+    await runs.close();
+  }
+}
+
+/** The in-app run in this (the bench's) process; wall is start() to done. */
+async function runInThisProcess(pipeline: PipelineFile, source: string, dataDir: string): Promise<{ wall: number; run: number }> {
+  const runs = new RunService({ registry, dataDir });
+  const events: RunEvent[] = [];
+  runs.onEvent((e) => events.push(e));
+  const started = performance.now();
+  try {
+    await runs.start({ pipeline, source, trigger: 'manual' }).done;
+    return { wall: performance.now() - started, run: runSpan(events) };
+  } finally {
+    await runs.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'pipewright-bench-export-'));
+  try {
+    await compare(root);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+async function compare(root: string): Promise<void> {
   const csv = await inputCsv();
-  const bigDir = await exportTo(bigPipeline(csv), 'export-1m');
+  const bigDir = await exportTo(root, bigPipeline(csv), 'export-1m');
   await install(bigDir);
-  const trivialDir = await exportTo(trivial, 'export-trivial');
+  const trivialDir = await exportTo(root, trivial, 'export-trivial');
   // Its package.json lists better-sqlite3 only: link just that from the installed export (no DuckDB within reach).
   await mkdir(path.join(trivialDir, 'node_modules'));
   await symlink(path.join(bigDir, 'node_modules', 'better-sqlite3'), path.join(trivialDir, 'node_modules', 'better-sqlite3'), 'dir');
@@ -123,37 +173,50 @@ try {
   }
 
   console.log(`\n${rows.toLocaleString('en')} rows, read CSV -> filter -> aggregate -> sort -> write CSV, median of ${repeats}:`);
-  const appDir = path.join(root, 'app');
-  const app = { wall: [] as number[], run: [] as number[] };
+  const warmDir = path.join(root, 'app-warm');
+  const freshSource = path.join(root, 'app-fresh', 'export-bench.pipeline.json');
+  await mkdir(path.dirname(freshSource), { recursive: true });
+  await writeFile(freshSource, JSON.stringify(bigPipeline(csv)));
+  const warm = { wall: [] as number[], run: [] as number[] };
+  const fresh = { wall: [] as number[], run: [] as number[] };
   const script = { wall: [] as number[], run: [] as number[] };
+  const self = fileURLToPath(import.meta.url);
   // The same RunService in a fresh process, as a cold app or `pipewright run` pays it: node start, every node type, DuckDB load.
   const cli = path.resolve('dist/node/cli.js');
   const cliWall: number[] = [];
   const cliPipeline = path.join(root, 'pipelines', 'export-bench.pipeline.json');
   await writeFile(cliPipeline, JSON.stringify(bigPipeline(csv)));
+  // Not measured: every measured run in this process then follows one that used DuckDB.
+  await runInThisProcess(bigPipeline(csv), path.join(warmDir, 'p.pipeline.json'), path.join(root, 'app-warm-data'));
   // Interleaved, so that a busy moment of the machine falls on every variant alike.
   for (let i = 0; i < repeats; i++) {
     if (existsSync(cli)) cliWall.push(timeProcess([cli, 'run', cliPipeline, '--db', path.join(root, 'cli-history.sqlite')], root));
-    const runs = new RunService({ registry, dataDir: path.join(root, 'app-data') });
-    const events: RunEvent[] = [];
-    runs.onEvent((e) => events.push(e));
-    let started = performance.now();
-    await runs.start({ pipeline: bigPipeline(csv), source: path.join(appDir, 'p.pipeline.json'), trigger: 'manual' }).done;
-    app.wall.push(performance.now() - started);
-    app.run.push(runSpan(events));
-    await runs.close();
+    const freshRun = timeRun([self, '--in-app-run', freshSource, path.join(root, 'app-fresh-data')], root);
+    fresh.wall.push(freshRun.wall);
+    fresh.run.push(freshRun.run);
 
-    started = performance.now();
-    const stdout = execFileSync(process.execPath, ['pipeline.mjs', '--json'], { cwd: bigDir, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
-    script.wall.push(performance.now() - started);
-    script.run.push(runSpan(stdout.trim().split('\n').map((l) => JSON.parse(l) as RunEvent)));
+    const warmRun = await runInThisProcess(bigPipeline(csv), path.join(warmDir, 'p.pipeline.json'), path.join(root, 'app-warm-data'));
+    warm.wall.push(warmRun.wall);
+    warm.run.push(warmRun.run);
+
+    const scriptRun = timeRun(['pipeline.mjs', '--json'], bigDir);
+    script.wall.push(scriptRun.wall);
+    script.run.push(scriptRun.run);
   }
-  const same = (await readFile(path.join(appDir, 'out/aggregate.csv'))).equals(await readFile(path.join(bigDir, 'out/aggregate.csv')));
-  if (!same) throw new Error('the exported script wrote a different out/aggregate.csv than the in-app run');
-  console.log(`  in-app run (RunService)          run ${ms(median(app.run))}, wall ${ms(median(app.wall))} (in a warm process)`);
-  console.log(`  exported script (node, history)  run ${ms(median(script.run))}, wall ${ms(median(script.wall))} (process start to exit)`);
-  if (cliWall.length) console.log(`  pipewright run (fresh process)          wall ${ms(median(cliWall))}; script / cli wall ${(median(script.wall) / median(cliWall)).toFixed(3)}`);
-  console.log(`  ratio script / app: run ${(median(script.run) / median(app.run)).toFixed(3)}, wall ${(median(script.wall) / median(app.wall)).toFixed(3)}; outputs identical`);
-} finally {
-  await rm(root, { recursive: true, force: true });
+  const written = await readFile(path.join(bigDir, 'out/aggregate.csv'));
+  for (const dir of [warmDir, path.dirname(freshSource)]) {
+    if (!written.equals(await readFile(path.join(dir, 'out/aggregate.csv')))) throw new Error(`the exported script wrote a different out/aggregate.csv than the in-app run in ${dir}`);
+  }
+  const figures = (x: { run: number[]; wall: number[] }) => `run ${ms(median(x.run)).padStart(7)}, wall ${ms(median(x.wall)).padStart(7)}`;
+  const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(3);
+  console.log('  run: run:start -> run:finish (DuckDB module loaded before it, the run\'s database opened in it); wall: process start to exit, or start() to done in this process');
+  console.log(`  in-app run, fresh process (RunService)     ${figures(fresh)}`);
+  console.log(`  exported script (node, history)            ${figures(script)}`);
+  console.log(`  in-app run, warm process (after a run here) ${figures(warm)}`);
+  if (cliWall.length) console.log(`  pipewright run (fresh process)                       wall ${ms(median(cliWall)).padStart(7)}; script / cli wall ${ratio(script.wall, cliWall)}`);
+  console.log(`  ratio script / in-app, both fresh processes: run ${ratio(script.run, fresh.run)}, wall ${ratio(script.wall, fresh.wall)}; outputs identical`);
+  console.log(`  ratio script / in-app warm: run ${ratio(script.run, warm.run)} (the first DuckDB run in a process costs more; no fresh process avoids it)`);
 }
+
+if (process.argv[2] === '--in-app-run') await inAppRun(process.argv[3], process.argv[4]);
+else await main();

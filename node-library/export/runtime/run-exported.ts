@@ -63,7 +63,7 @@ export async function runExported({ pipeline, nodes, scriptDir }: ExportedPipeli
     process.stderr.write(`missing secret${missing.length > 1 ? 's' : ''}: set ${missing.map(secretEnvName).join(', ')}; nothing ran\n`);
     return 2;
   }
-  // Load DuckDB (if a node passes tables) while the history opens, rather than inside the first tabular node.
+  // Load DuckDB (if a node passes tables) before the run, rather than inside its first tabular node.
   const duckDb = nodes.some((n) => [...n.inputs, ...n.outputs].some((p) => p.type === 'table')) ? loadDuckDb() : undefined;
   const runs = new RunService({
     registry: registryOf(nodes),
