@@ -11,6 +11,13 @@ export const minimumSqlite = '3.51.3';
 export type SqliteStatement = Database.Statement<unknown[]>;
 
 /**
+ * Settings of every connection to a store file (WAL is a setting of the file).
+ * The busy timeout: another connection (the writer thread, the CLI next to
+ * the app) may hold the write lock for a moment.
+ */
+export const connectionPragmas: readonly string[] = ['synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'];
+
+/**
  * Opens (creating if needed) a store file and brings its schema up to date.
  * WAL lets the UI read history while a run writes; synchronous = FULL makes
  * every commit survive a power cut, which is why writes are batched.
@@ -25,10 +32,7 @@ export function openDatabase(file: string): SqliteDatabase {
       throw new PipewrightError('E_STORE_001', `the run history needs SQLite ${minimumSqlite} or newer; this build of better-sqlite3 has ${version}: update better-sqlite3`);
     }
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    // Another process (the CLI next to the app) may hold the write lock for a moment.
-    db.pragma('busy_timeout = 5000');
+    for (const pragma of connectionPragmas) db.pragma(pragma);
     migrate(db, file);
     return db;
   } catch (error) {

@@ -16,7 +16,8 @@ import { interruptDeadRuns, liveRunsInProcess, thisHost } from './interrupt-dead
 import { nodeRunsFromEvents } from './node-run-tracker';
 import { logColumns, summaryColumns, toLogLine, toRunSummary, type LogRow, type RunRow } from './run-rows';
 import { batchWriter, withoutRunId, withRunId } from './write-batch';
-import { WriteQueue } from './write-queue';
+import { inlineSink, WriteQueue } from './write-queue';
+import { ThreadWriter } from './write-thread';
 
 /**
  * Buffered events and outputs that force a synchronous flush: bounds memory
@@ -55,6 +56,8 @@ export class RunStore {
   readonly interruptedAtOpen: string[];
 
   private readonly queue: WriteQueue;
+  /** Writes the batches on a thread of its own; none for an in-memory store, written in this thread. */
+  private readonly writer: ThreadWriter | undefined;
   /** Runs this store writes to, by id. */
   private readonly runs = new Map<string, RunHandle>();
   /** Runs this store has begun and not yet finished. */
@@ -64,15 +67,19 @@ export class RunStore {
 
   private constructor(
     private readonly db: SqliteDatabase,
+    file: string,
     options: RunStoreOptions,
   ) {
     this.interruptedAtOpen = interruptDeadRuns(db);
-    this.queue = new WriteQueue(batchWriter(db), { maxBuffered, flushDelayMs: options.flushDelayMs ?? 0, onError: options.onError });
+    const inline = batchWriter(db);
+    this.writer = file === ':memory:' ? undefined : new ThreadWriter(file, inline);
+    const sink = this.writer ?? inlineSink(inline);
+    this.queue = new WriteQueue(sink, { maxBuffered, flushDelayMs: options.flushDelayMs ?? 0, onError: options.onError });
   }
 
   /** Opens or creates the store file; ':memory:' is for tests only. */
   static open(file: string, options: RunStoreOptions = {}): RunStore {
-    return new RunStore(openDatabase(file), options);
+    return new RunStore(openDatabase(file), file, options);
   }
 
   /** Records a new run at once, with the pipeline exactly as it runs. */
@@ -265,6 +272,7 @@ export class RunStore {
       this.queue.flush();
     } finally {
       this.queue.cancel();
+      this.writer?.close();
       this.closed = true;
       for (const runId of this.live) liveRunsInProcess.delete(runId);
       this.db.close();

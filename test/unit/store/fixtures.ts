@@ -60,3 +60,12 @@ export const ev = {
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** Waits (a turn at a time, at most 10 s) until `done` holds: for what the writer thread writes without a flush. */
+export async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('still not done after 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

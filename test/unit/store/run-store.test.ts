@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../node-library/contract';
 import { maxBuffered, RunStore } from '../../../node-library/store/run-store';
-import { begin, ev, nextTurn, pipeline, storeFile } from './fixtures';
+import { begin, ev, nextTurn, pipeline, storeFile, until } from './fixtures';
 
 describe('RunStore history', () => {
   it('replays every event of a run in emission order after close and reopen, with the pipeline as it ran', async () => {
@@ -228,8 +228,9 @@ describe('RunStore logs and runs', () => {
     const events = reader.prepare('SELECT coalesce(sum(last_seq - seq + 1), 0) FROM events JOIN runs ON runs.key = run_key WHERE id = ?').pluck();
     store.append(ev.log('r1', 'read', 'buffered'));
     expect(events.get('r1')).toBe(0);
+    // Handed to the writer thread on the next turn; written there without a flush.
     await nextTurn();
-    expect(events.get('r1')).toBe(1);
+    await until(() => events.get('r1') === 1);
     store.append(ev.log('r1', 'read', 'buffered again'));
     store.append(ev.finish('r1', 'failed', 3_000, { code: 'E_NODE_001', message: 'node read failed' }));
     expect(state.get('r1')).toBe('failed');
@@ -246,17 +247,31 @@ describe('RunStore logs and runs', () => {
     begin(store, 'r1');
     // A real write failure, made by a second connection: a trigger that refuses log rows.
     const other = new Database(file);
-    other.exec("CREATE TRIGGER refuse BEFORE INSERT ON logs BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    const refuse = "CREATE TRIGGER refuse BEFORE INSERT ON logs BEGIN SELECT RAISE(ABORT, 'disk on fire'); END";
+    other.exec(refuse);
     store.append(ev.log('r1', 'read', 'first'));
-    await nextTurn();
-    expect(errors).toEqual([expect.objectContaining({ message: 'disk on fire' })]);
+    expect(() => store.flush()).toThrow('disk on fire');
     expect(() => store.flush()).toThrow('disk on fire');
     other.exec('DROP TRIGGER refuse');
     store.append(ev.log('r1', 'read', 'second'));
-    await nextTurn();
+    store.flush();
     expect(store.logs('r1').map((l) => l.message)).toEqual(['first', 'second']);
-    expect(store.runEvents('r1')).toEqual([ev.log('r1', 'read', 'first'), ev.log('r1', 'read', 'second')]);
-    expect(errors).toHaveLength(1);
+    expect(errors).toEqual([]);
+
+    // A batch handed over on its own fails in the writer thread; a later hand-over finds out and reports it.
+    other.exec(refuse);
+    let line = 0;
+    await until(() => {
+      store.append(ev.log('r1', 'read', `later ${line++}`));
+      return errors.length > 0;
+    });
+    expect(errors).toEqual([expect.objectContaining({ message: 'disk on fire' })]);
+    // Dropped before anything more is handed over: the flush writes every line taken back, in order.
+    other.exec('DROP TRIGGER refuse');
+    store.flush();
+    const later = Array.from({ length: line }, (_, i) => `later ${i}`);
+    expect(store.logs('r1').map((l) => l.message)).toEqual(['first', 'second', ...later]);
+    expect(store.runEvents('r1')).toEqual(['first', 'second', ...later].map((message) => ev.log('r1', 'read', message)));
     other.close();
     store.close();
   });
@@ -272,21 +287,23 @@ describe('RunStore logs and runs', () => {
     store.append(ev.log('r1', 'read', 'b'));
     await nextTurn();
     expect(logs.get()).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(logs.get()).toBe(2);
+    await until(() => logs.get() === 2);
     reader.close();
     store.close();
   });
 
-  it(`writes synchronously once ${maxBuffered} events are buffered`, async () => {
+  it(`hands a batch over at once when ${maxBuffered} events are buffered`, async () => {
     const file = await storeFile();
-    const store = RunStore.open(file);
+    // No deferred hand-over within the test: only the count can start the write.
+    const store = RunStore.open(file, { flushDelayMs: 60_000 });
     begin(store, 'r1');
     const reader = new Database(file, { readonly: true });
+    const count = reader.prepare('SELECT count(*) FROM logs').pluck();
     for (let i = 0; i < maxBuffered - 1; i++) store.append(ev.log('r1', 'read', `line ${i}`));
-    expect(reader.prepare('SELECT count(*) FROM logs').pluck().get()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(count.get()).toBe(0);
     store.append(ev.log('r1', 'read', 'the last one'));
-    expect(reader.prepare('SELECT count(*) FROM logs').pluck().get()).toBe(maxBuffered);
+    await until(() => count.get() === maxBuffered);
     reader.close();
     store.close();
   });
