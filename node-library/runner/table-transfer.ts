@@ -1,15 +1,15 @@
 import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, VARCHAR, type DuckDBType } from '@duckdb/node-api';
-import { makeVector, Table, tableFromIPC, tableToIPC, type Data, type Vector } from 'apache-arrow';
+import { makeVector, Table, tableFromIPC, type Data, type Vector } from 'apache-arrow';
 import type { DuckDbSession } from '../data/duckdb-session';
 import { table, type TableValue } from '../data/table';
-import { encodeColumn, kindOfArrowType, type ColumnKind } from './arrow-columns';
+import { encodeColumn, ipcPieces, kindOfArrowType, type ColumnKind, type IpcPieces } from './arrow-columns';
 import { kindOfDuckType, readChunkColumn, writeChunkColumn } from './duckdb-columns';
 
 /**
  * A table of the run's database as one Arrow IPC stream, copied column by
  * column from DuckDB's chunks: no row objects on the way.
  */
-export async function tableToArrow(data: DuckDbSession, value: TableValue, signal?: AbortSignal): Promise<Uint8Array> {
+export async function tableToArrow(data: DuckDbSession, value: TableValue, signal?: AbortSignal): Promise<IpcPieces> {
   return data.withConnection(signal, async (connection) => {
     // Materialised, so its chunks are read synchronously: one await per chunk costs more than the copy itself.
     const result = await connection.run(value.sql);
@@ -23,7 +23,7 @@ export async function tableToArrow(data: DuckDbSession, value: TableValue, signa
     }
     const vectors: Record<string, Vector> = {};
     names.forEach((name, i) => (vectors[name] = columns[i].length > 0 ? makeVector(columns[i]) : emptyVector(kindOfDuckType(types[i]))));
-    return tableToIPC(new Table(vectors), 'stream');
+    return ipcPieces(new Table(vectors));
   });
 }
 
@@ -35,7 +35,7 @@ const duckTypes: Record<ColumnKind, DuckDBType> = { bool: BOOLEAN, int32: INTEGE
 const chunkRows = 2048;
 
 /** An Arrow IPC stream from a runner stored as table `name` in the run's database, appended a chunk at a time. */
-export async function arrowToTable(data: DuckDbSession, name: string, bytes: Uint8Array, signal?: AbortSignal): Promise<TableValue> {
+export async function arrowToTable(data: DuckDbSession, name: string, bytes: Uint8Array | IpcPieces, signal?: AbortSignal): Promise<TableValue> {
   const arrow = tableFromIPC(bytes);
   const fields = arrow.schema.fields;
   if (fields.length === 0) return table('SELECT NULL AS "empty" WHERE false');
