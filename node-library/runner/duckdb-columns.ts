@@ -83,17 +83,19 @@ export function readChunkColumn(chunk: DuckDBDataChunk, column: number, type: Du
   }
 }
 
-/** DECIMAL(19..38) is stored as a 128-bit integer (low uint64, then high int64); as doubles, like the narrower ones. */
+/**
+ * DECIMAL(19..38) is stored as a 128-bit integer (low uint64, then high int64); as doubles, like the
+ * narrower ones. Read as four 32-bit words in double arithmetic: exact while the value fits 53 bits
+ * (the top words then are 0 or all ones), rounded beyond like any double; no BigInt per value.
+ */
 function readWideDecimals(vector: duckdb.Vector, length: number, scale: number): Float64Array {
   const raw = duckdb.vector_get_data(vector, length * 16);
-  const words = new BigUint64Array(raw.buffer as ArrayBuffer, raw.byteOffset, length * 2);
+  const words = new Uint32Array(raw.buffer as ArrayBuffer, raw.byteOffset, length * 4);
+  const signed = new Int32Array(raw.buffer as ArrayBuffer, raw.byteOffset, length * 4);
   const out = new Float64Array(length);
   const divisor = 10 ** scale;
-  for (let i = 0; i < length; i++) {
-    const high = BigInt.asIntN(64, words[i * 2 + 1]);
-    const low = words[i * 2];
-    // Most values fit 64 bits (high is 0 or -1): exact; beyond, a double was never exact anyway.
-    const whole = high === 0n ? Number(low) : high === -1n ? Number(low - 2n ** 64n) : Number(high) * 2 ** 64 + Number(low);
+  for (let i = 0, w = 0; i < length; i++, w += 4) {
+    const whole = ((signed[w + 3] * 2 ** 32 + words[w + 2]) * 2 ** 32 + words[w + 1]) * 2 ** 32 + words[w];
     out[i] = whole / divisor;
   }
   return out;
@@ -170,12 +172,33 @@ export function writeChunkColumn(chunk: DuckDBDataChunk, column: number, kind: C
     for (let i = 0; i < count; i++) bytes[i] = (bits[(start + i) >> 3] >> ((start + i) & 7)) & 1;
     duckdb.copy_data_to_vector(vector, 0, bytes.buffer, 0, count);
   } else {
-    const offsets = data.valueOffsets as Int32Array;
-    const bytes = data.values as Uint8Array;
-    for (let i = 0; i < count; i++) {
-      const row = start + i;
-      if (valid && !((valid[row >> 3] >> (row & 7)) & 1)) continue;
-      duckdb.vector_assign_string_element_len(vector, i, bytes.subarray(offsets[row], offsets[row + 1]));
-    }
+    writeStrings(vector, data, valid, start, count);
   }
+}
+
+/**
+ * Strings as DuckDB's 16-byte entries: one copy for every string of up to 12
+ * bytes (stored inline: length, bytes, zero padding), a call per longer one
+ * (DuckDB keeps those in the vector's own heap).
+ */
+function writeStrings(vector: duckdb.Vector, data: Data, valid: Uint8Array | undefined, start: number, count: number): void {
+  const offsets = data.valueOffsets as Int32Array;
+  const bytes = data.values as Uint8Array;
+  const entries = new Uint8Array(count * 16);
+  const lengths = new DataView(entries.buffer);
+  const long: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = start + i;
+    if (valid && !((valid[row >> 3] >> (row & 7)) & 1)) continue;
+    const from = offsets[row];
+    const size = offsets[row + 1] - from;
+    if (size > 12) {
+      long.push(i);
+      continue;
+    }
+    lengths.setUint32(i * 16, size, true);
+    for (let b = 0; b < size; b++) entries[i * 16 + 4 + b] = bytes[from + b];
+  }
+  duckdb.copy_data_to_vector(vector, 0, entries.buffer, 0, entries.byteLength);
+  for (const i of long) duckdb.vector_assign_string_element_len(vector, i, bytes.subarray(offsets[start + i], offsets[start + i + 1]));
 }
