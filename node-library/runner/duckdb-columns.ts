@@ -122,29 +122,28 @@ function countBits(bits: Uint8Array, length: number): number {
   return count;
 }
 
-/** DuckDB's 16-byte string entries (length, then 12 inline bytes or a prefix and a pointer) as Arrow offsets and bytes. */
+/**
+ * DuckDB's 16-byte string entries (length, then 12 inline bytes or a prefix and a pointer) as Arrow
+ * offsets and bytes: lengths first, so the bytes are allocated once at their exact size.
+ */
 function readStrings(vector: duckdb.Vector, length: number, props: { length: number; nullCount: number; nullBitmap?: Uint8Array }): Data {
   const entries = duckdb.vector_get_data(vector, length * 16);
   const view = new DataView(entries.buffer, entries.byteOffset, entries.byteLength);
+  const valid = props.nullBitmap;
   const valueOffsets = new Int32Array(length + 1);
-  let bytes = new Uint8Array(length * 16);
-  let at = 0;
+  let total = 0;
   for (let i = 0; i < length; i++) {
-    const valid = !props.nullBitmap || (props.nullBitmap[i >> 3] >> (i & 7)) & 1;
-    const size = valid ? view.getUint32(i * 16, true) : 0;
-    if (size > 0) {
-      if (at + size > bytes.length) {
-        const grown = new Uint8Array(Math.max(bytes.length * 2, at + size));
-        grown.set(bytes.subarray(0, at));
-        bytes = grown;
-      }
-      if (size <= 12) for (let b = 0, from = i * 16 + 4; b < size; b++) bytes[at + b] = entries[from + b];
-      else bytes.set(duckdb.get_data_from_pointer(entries.buffer as ArrayBuffer, entries.byteOffset + i * 16 + 8, size), at);
-      at += size;
-    }
-    valueOffsets[i + 1] = at;
+    if (!valid || (valid[i >> 3] >> (i & 7)) & 1) total += view.getUint32(i * 16, true);
+    valueOffsets[i + 1] = total;
   }
-  return makeData({ type: new Utf8(), ...props, valueOffsets, data: bytes.subarray(0, at) });
+  const bytes = new Uint8Array(total);
+  for (let i = 0; i < length; i++) {
+    const at = valueOffsets[i];
+    const size = valueOffsets[i + 1] - at;
+    if (size > 12) bytes.set(duckdb.get_data_from_pointer(entries.buffer as ArrayBuffer, entries.byteOffset + i * 16 + 8, size), at);
+    else for (let b = 0, from = i * 16 + 4; b < size; b++) bytes[at + b] = entries[from + b];
+  }
+  return makeData({ type: new Utf8(), ...props, valueOffsets, data: bytes });
 }
 
 const byteWidth: Partial<Record<ColumnKind, number>> = { int32: 4, int64: 8, float64: 8 };
