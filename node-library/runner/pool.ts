@@ -6,6 +6,7 @@ import { forkLauncher, type RunnerLauncher } from './launcher';
 import type { IpcPieces } from './arrow-columns';
 import type { CallMessage, OutputValue } from './protocol';
 import { runnerEntry } from './runner-bundle';
+import { runnerEnv } from './runner-env';
 import { RunnerProcessSupervisor, type CallHooks, type CallLimits } from './runner-process';
 import { fromWire, tableFolder, toWire } from './table-files';
 
@@ -25,9 +26,6 @@ export interface PoolOptions {
 
 /** A call as a node makes it; its table inputs are IpcPieces, which the pool sends inline or as a file. */
 export type PoolCall = Omit<CallMessage, 'type' | 'callId' | 'workDir'>;
-
-/** Variables a runner may see; the app's own environment never reaches user code. */
-const envAllowlist = ['TZ', 'LANG', 'LC_ALL', 'LC_CTYPE', 'SYSTEMROOT'];
 
 /**
  * Warm runner processes for code nodes, at most the CPU count. A runner is
@@ -184,14 +182,6 @@ function profileKey(profile: RunnerProfile): string {
 function permissionFlag(): string {
   const [major, minor] = process.versions.node.split('.').map(Number);
   return major > 22 || (major === 22 && minor >= 13) ? '--permission' : '--experimental-permission';
-}
-
-function runnerEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const name of envAllowlist) if (process.env[name] !== undefined) env[name] = process.env[name]!;
-  // Electron's own binary runs the runner as plain Node.
-  if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1';
-  return env;
 }
 
 let shared: RunnerPool | undefined;

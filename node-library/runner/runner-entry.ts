@@ -12,6 +12,7 @@ import vm from 'node:vm';
 import type { LogLevel } from '../contract';
 import { ipcPieces, rowsToIpc } from './arrow-columns';
 import type { CallMessage, OutputValue, ParentMessage, RunnerMessage, WireTable } from './protocol';
+import { mallocTuning } from './runner-env';
 import { parseSourceMap, userErrorPayload } from './stack-map';
 import { fromWire, toWire } from './table-files';
 import { TableRows } from './table-rows';
@@ -188,6 +189,7 @@ function fatal(origin: 'uncaught exception' | 'unhandled rejection', error: unkn
   setImmediate(() => process.exit(70));
 }
 
+for (const name of Object.keys(mallocTuning)) delete process.env[name];
 process.on('uncaughtException', (error) => fatal('uncaught exception', error));
 process.on('unhandledRejection', (reason) => fatal('unhandled rejection', reason));
 if (parentPort) parentPort.on('message', (event) => onMessage(event.data as ParentMessage));
