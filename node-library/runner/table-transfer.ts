@@ -62,6 +62,7 @@ export async function arrowToTable(data: DuckDbSession, name: string, bytes: Uin
           }
         }
         appender.flushSync();
+        return arrow.numRows;
       } finally {
         appender.closeSync();
       }
