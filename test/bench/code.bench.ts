@@ -121,8 +121,10 @@ try {
     let start = performance.now();
     pieces = await tableToArrow(session, source);
     toArrow.push(performance.now() - start);
+    // A code node stores what it read back from a runner: one buffer, not the writer's pieces.
+    const bytes = Buffer.concat(pieces);
     start = performance.now();
-    await arrowToTable(session, `back_${i}`, pieces);
+    await arrowToTable(session, `back_${i}`, bytes);
     fromArrow.push(performance.now() - start);
   }
   await session.close();
