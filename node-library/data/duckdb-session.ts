@@ -58,11 +58,15 @@ export class DuckDbSession {
   private files = 0;
   /** Stored tables, with the query each was made from (its upstream tables inlined) or undefined for loaded rows. */
   private readonly stored = new Map<string, string | undefined>();
+  /** Row counts of stored tables, known from storing or counting them: a preview of one needs no count(*). */
+  private readonly counts = new Map<string, number>();
 
   constructor(private readonly options: SessionOptions = {}) {}
 
   /** Runs one statement; returns the rows it changed (for COPY: the rows written). */
   async execute(sql: string, signal?: AbortSignal): Promise<number> {
+    // Any statement may change a stored table.
+    this.counts.clear();
     return this.withConnection(signal, async (c) => (await c.run(sql)).rowsChanged);
   }
 
@@ -77,8 +81,13 @@ export class DuckDbSession {
   }
 
   async count(value: TableValue, signal?: AbortSignal): Promise<number> {
+    const name = this.storedName(value);
+    const known = name === undefined ? undefined : this.counts.get(name);
+    if (known !== undefined) return known;
     const { rows } = await this.query(`SELECT count(*)::BIGINT FROM (${value.sql})`, signal);
-    return Number(rows[0]?.[0] ?? 0);
+    const count = Number(rows[0]?.[0] ?? 0);
+    if (name !== undefined) this.counts.set(name, count);
+    return count;
   }
 
   /** The first `limit` rows (each value cut to previewCellChars), the schema and the row count, computed by DuckDB. */
@@ -95,22 +104,28 @@ export class DuckDbSession {
   async materialise(name: string, value: TableValue, signal?: AbortSignal): Promise<TableValue> {
     if (this.storedName(value) !== undefined) return value;
     const source = this.portable(value)?.sql;
-    await this.execute(`CREATE OR REPLACE TABLE ${sqlIdent(name)} AS ${value.sql}`, signal);
+    this.counts.delete(name);
+    // CREATE TABLE AS answers with the number of rows it stored.
+    const count = await this.withConnection(signal, async (c) => (await c.run(`CREATE OR REPLACE TABLE ${sqlIdent(name)} AS ${value.sql}`)).getRowsJS());
     this.stored.set(name, source);
+    this.counts.set(name, Number(count[0]?.[0] ?? 0));
     return tableRef(name);
   }
 
   /**
    * Creates table `name` with the given columns and fills it with `rows`
    * through `fill` (DuckDB's appender); for rows that come from outside DuckDB.
+   * A fill that returns the number of rows it appended spares previews a count.
    */
-  async load(name: string, columns: Column[], fill: (c: DuckDBConnection, table: string) => Promise<void>, signal?: AbortSignal): Promise<TableValue> {
+  async load(name: string, columns: Column[], fill: (c: DuckDBConnection, table: string) => Promise<number | void>, signal?: AbortSignal): Promise<TableValue> {
     const defs = columns.map((c) => `${sqlIdent(c.name)} ${c.type}`).join(', ');
-    await this.withConnection(signal, async (c) => {
+    this.counts.delete(name);
+    const count = await this.withConnection(signal, async (c) => {
       await c.run(`CREATE OR REPLACE TABLE ${sqlIdent(name)} (${defs})`);
-      await fill(c, name);
+      return fill(c, name);
     });
     this.stored.set(name, undefined);
+    if (typeof count === 'number') this.counts.set(name, count);
     return tableRef(name);
   }
 
@@ -168,6 +183,7 @@ export class DuckDbSession {
     this.instance = undefined;
     this.folder = undefined;
     this.stored.clear();
+    this.counts.clear();
     if (instance) (await instance.catch(() => undefined))?.closeSync();
     if (folder) await rm(await folder, { recursive: true, force: true });
   }

@@ -69,31 +69,42 @@ export function readChunkColumn(chunk: DuckDBDataChunk, column: number, type: Du
   }
   const raw = duckdb.vector_get_data(vector, length * fixed.bytes);
   const view = fixed.view(raw.buffer as ArrayBuffer, raw.byteOffset, length);
-  if (decimal) {
-    const scale = 10 ** decimal.scale;
-    return makeData({ type: new Float64(), ...props, data: Float64Array.from(view as ArrayLike<number>, (v) => Number(v) / scale) });
-  }
+  if (decimal) return makeData({ type: new Float64(), ...props, data: scaled(view, 10 ** decimal.scale) });
   switch (kindOfDuckType(type)) {
     case 'int32':
-      return makeData({ type: new Int32(), ...props, data: Int32Array.from(view as ArrayLike<number>) });
+      return makeData({ type: new Int32(), ...props, data: view instanceof Int32Array ? view.slice() : copyInto(new Int32Array(length), view) });
     case 'int64':
       return makeData({ type: new Int64(), ...props, data: view instanceof BigInt64Array ? view.slice() : BigInt64Array.from(view as ArrayLike<number>, BigInt) });
     default:
-      return makeData({ type: new Float64(), ...props, data: Float64Array.from(view as ArrayLike<number>) });
+      return makeData({ type: new Float64(), ...props, data: view instanceof Float64Array ? view.slice() : copyInto(new Float64Array(length), view) });
   }
 }
 
-/** DECIMAL(19..38) is stored as a 128-bit integer (low uint64, then high int64); as doubles, like the narrower ones. */
+// Plain loops and slice(): TypedArray.from walks an iterator, and with a map function is slower still.
+function copyInto<T extends Int32Array | Float64Array>(target: T, source: ArrayLike<number | bigint>): T {
+  for (let i = 0; i < target.length; i++) target[i] = source[i] as number;
+  return target;
+}
+
+function scaled(source: ArrayLike<number | bigint>, divisor: number): Float64Array {
+  const out = new Float64Array(source.length);
+  for (let i = 0; i < out.length; i++) out[i] = Number(source[i]) / divisor;
+  return out;
+}
+
+/**
+ * DECIMAL(19..38) is stored as a 128-bit integer (low uint64, then high int64); as doubles, like the
+ * narrower ones. Read as four 32-bit words in double arithmetic: exact while the value fits 53 bits
+ * (the top words then are 0 or all ones), rounded beyond like any double; no BigInt per value.
+ */
 function readWideDecimals(vector: duckdb.Vector, length: number, scale: number): Float64Array {
   const raw = duckdb.vector_get_data(vector, length * 16);
-  const words = new BigUint64Array(raw.buffer as ArrayBuffer, raw.byteOffset, length * 2);
+  const words = new Uint32Array(raw.buffer as ArrayBuffer, raw.byteOffset, length * 4);
+  const signed = new Int32Array(raw.buffer as ArrayBuffer, raw.byteOffset, length * 4);
   const out = new Float64Array(length);
   const divisor = 10 ** scale;
-  for (let i = 0; i < length; i++) {
-    const high = BigInt.asIntN(64, words[i * 2 + 1]);
-    const low = words[i * 2];
-    // Most values fit 64 bits (high is 0 or -1): exact; beyond, a double was never exact anyway.
-    const whole = high === 0n ? Number(low) : high === -1n ? Number(low - 2n ** 64n) : Number(high) * 2 ** 64 + Number(low);
+  for (let i = 0, w = 0; i < length; i++, w += 4) {
+    const whole = ((signed[w + 3] * 2 ** 32 + words[w + 2]) * 2 ** 32 + words[w + 1]) * 2 ** 32 + words[w];
     out[i] = whole / divisor;
   }
   return out;
@@ -120,29 +131,28 @@ function countBits(bits: Uint8Array, length: number): number {
   return count;
 }
 
-/** DuckDB's 16-byte string entries (length, then 12 inline bytes or a prefix and a pointer) as Arrow offsets and bytes. */
+/**
+ * DuckDB's 16-byte string entries (length, then 12 inline bytes or a prefix and a pointer) as Arrow
+ * offsets and bytes: lengths first, so the bytes are allocated once at their exact size.
+ */
 function readStrings(vector: duckdb.Vector, length: number, props: { length: number; nullCount: number; nullBitmap?: Uint8Array }): Data {
   const entries = duckdb.vector_get_data(vector, length * 16);
   const view = new DataView(entries.buffer, entries.byteOffset, entries.byteLength);
+  const valid = props.nullBitmap;
   const valueOffsets = new Int32Array(length + 1);
-  let bytes = new Uint8Array(length * 16);
-  let at = 0;
+  let total = 0;
   for (let i = 0; i < length; i++) {
-    const valid = !props.nullBitmap || (props.nullBitmap[i >> 3] >> (i & 7)) & 1;
-    const size = valid ? view.getUint32(i * 16, true) : 0;
-    if (size > 0) {
-      if (at + size > bytes.length) {
-        const grown = new Uint8Array(Math.max(bytes.length * 2, at + size));
-        grown.set(bytes.subarray(0, at));
-        bytes = grown;
-      }
-      if (size <= 12) for (let b = 0, from = i * 16 + 4; b < size; b++) bytes[at + b] = entries[from + b];
-      else bytes.set(duckdb.get_data_from_pointer(entries.buffer as ArrayBuffer, entries.byteOffset + i * 16 + 8, size), at);
-      at += size;
-    }
-    valueOffsets[i + 1] = at;
+    if (!valid || (valid[i >> 3] >> (i & 7)) & 1) total += view.getUint32(i * 16, true);
+    valueOffsets[i + 1] = total;
   }
-  return makeData({ type: new Utf8(), ...props, valueOffsets, data: bytes.subarray(0, at) });
+  const bytes = new Uint8Array(total);
+  for (let i = 0; i < length; i++) {
+    const at = valueOffsets[i];
+    const size = valueOffsets[i + 1] - at;
+    if (size > 12) bytes.set(duckdb.get_data_from_pointer(entries.buffer as ArrayBuffer, entries.byteOffset + i * 16 + 8, size), at);
+    else for (let b = 0, from = i * 16 + 4; b < size; b++) bytes[at + b] = entries[from + b];
+  }
+  return makeData({ type: new Utf8(), ...props, valueOffsets, data: bytes });
 }
 
 const byteWidth: Partial<Record<ColumnKind, number>> = { int32: 4, int64: 8, float64: 8 };
@@ -170,12 +180,33 @@ export function writeChunkColumn(chunk: DuckDBDataChunk, column: number, kind: C
     for (let i = 0; i < count; i++) bytes[i] = (bits[(start + i) >> 3] >> ((start + i) & 7)) & 1;
     duckdb.copy_data_to_vector(vector, 0, bytes.buffer, 0, count);
   } else {
-    const offsets = data.valueOffsets as Int32Array;
-    const bytes = data.values as Uint8Array;
-    for (let i = 0; i < count; i++) {
-      const row = start + i;
-      if (valid && !((valid[row >> 3] >> (row & 7)) & 1)) continue;
-      duckdb.vector_assign_string_element_len(vector, i, bytes.subarray(offsets[row], offsets[row + 1]));
-    }
+    writeStrings(vector, data, valid, start, count);
   }
+}
+
+/**
+ * Strings as DuckDB's 16-byte entries: one copy for every string of up to 12
+ * bytes (stored inline: length, bytes, zero padding), a call per longer one
+ * (DuckDB keeps those in the vector's own heap).
+ */
+function writeStrings(vector: duckdb.Vector, data: Data, valid: Uint8Array | undefined, start: number, count: number): void {
+  const offsets = data.valueOffsets as Int32Array;
+  const bytes = data.values as Uint8Array;
+  const entries = new Uint8Array(count * 16);
+  const lengths = new DataView(entries.buffer);
+  const long: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = start + i;
+    if (valid && !((valid[row >> 3] >> (row & 7)) & 1)) continue;
+    const from = offsets[row];
+    const size = offsets[row + 1] - from;
+    if (size > 12) {
+      long.push(i);
+      continue;
+    }
+    lengths.setUint32(i * 16, size, true);
+    for (let b = 0; b < size; b++) entries[i * 16 + 4 + b] = bytes[from + b];
+  }
+  duckdb.copy_data_to_vector(vector, 0, entries.buffer, 0, entries.byteLength);
+  for (const i of long) duckdb.vector_assign_string_element_len(vector, i, bytes.subarray(offsets[start + i], offsets[start + i + 1]));
 }

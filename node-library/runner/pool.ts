@@ -3,9 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { forkLauncher, type RunnerLauncher } from './launcher';
+import type { IpcPieces } from './arrow-columns';
 import type { CallMessage, OutputValue } from './protocol';
 import { runnerEntry } from './runner-bundle';
+import { runnerEnv } from './runner-env';
 import { RunnerProcessSupervisor, type CallHooks, type CallLimits } from './runner-process';
+import { fromWire, tableFolder, toWire } from './table-files';
 
 /** What a runner process is started with; runners are reused only for calls with the same profile. */
 export interface RunnerProfile {
@@ -21,10 +24,8 @@ export interface PoolOptions {
   maxRunners?: number;
 }
 
+/** A call as a node makes it; its table inputs are IpcPieces, which the pool sends inline or as a file. */
 export type PoolCall = Omit<CallMessage, 'type' | 'callId' | 'workDir'>;
-
-/** Variables a runner may see; the app's own environment never reaches user code. */
-const envAllowlist = ['TZ', 'LANG', 'LC_ALL', 'LC_CTYPE', 'SYSTEMROOT'];
 
 /**
  * Warm runner processes for code nodes, at most the CPU count. A runner is
@@ -48,19 +49,37 @@ export class RunnerPool {
     this.maxRunners = Math.max(1, Math.min(options.maxRunners ?? os.availableParallelism(), os.availableParallelism()));
   }
 
-  /** Runs one call on a warm runner (started if none is idle), in a fresh work folder. */
+  /**
+   * Runs one call on a warm runner (started if none is idle), in a fresh work
+   * folder. Tables in and out are inline Arrow bytes for the caller; large ones
+   * cross to the runner as files (table-files.ts).
+   */
   async run(profile: RunnerProfile, call: PoolCall, hooks: CallHooks, limits: CallLimits): Promise<OutputValue[]> {
     const runner = await this.acquire(profile, limits.signal);
     const callId = ++this.nextCallId;
     // The runner creates it on first use and removes it after the call: most calls never touch the disk.
     const workDir = path.join(this.rootPath ?? (await this.rootDir()), `call-${callId}`);
     let reusable = false;
+    let tableFiles = false;
     try {
-      const result = await runner.call({ ...call, type: 'call', callId, workDir }, hooks, limits);
+      const inputs = { ...call.inputs };
+      call.tablePorts.forEach((port, i) => {
+        if (!Array.isArray(inputs[port])) return;
+        const wire = toWire(inputs[port] as IpcPieces, workDir, `in-${i}`);
+        inputs[port] = wire;
+        tableFiles ||= wire.kind === 'arrow-file';
+      });
+      const result = await runner.call({ ...call, inputs, type: 'call', callId, workDir }, hooks, limits);
       reusable = result.reusable;
+      for (const output of result.outputs) {
+        if (output.table?.kind !== 'arrow-file') continue;
+        tableFiles = true;
+        output.table = { kind: 'arrow', bytes: fromWire(output.table) };
+      }
       return result.outputs;
     } finally {
       this.release(profileKey(profile), runner, reusable);
+      if (tableFiles || !reusable) await rm(tableFolder(workDir), { recursive: true, force: true });
       // A runner that died mid-call left its folder behind.
       if (!reusable) await rm(workDir, { recursive: true, force: true });
     }
@@ -163,14 +182,6 @@ function profileKey(profile: RunnerProfile): string {
 function permissionFlag(): string {
   const [major, minor] = process.versions.node.split('.').map(Number);
   return major > 22 || (major === 22 && minor >= 13) ? '--permission' : '--experimental-permission';
-}
-
-function runnerEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const name of envAllowlist) if (process.env[name] !== undefined) env[name] = process.env[name]!;
-  // Electron's own binary runs the runner as plain Node.
-  if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1';
-  return env;
 }
 
 let shared: RunnerPool | undefined;

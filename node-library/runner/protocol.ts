@@ -5,11 +5,8 @@ import type { LogLevel } from '../contract';
  * IPC bytes (columnar), never as arrays of row objects.
  */
 
-/** A table crossing the process boundary. */
-export interface WireTable {
-  kind: 'arrow';
-  bytes: Uint8Array;
-}
+/** A table crossing the process boundary: Arrow IPC bytes in the message, or a file of them when large (table-files.ts). */
+export type WireTable = { kind: 'arrow'; bytes: Uint8Array } | { kind: 'arrow-file'; path: string };
 
 /** One call of the user's module. */
 export interface CallMessage {

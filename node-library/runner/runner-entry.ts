@@ -9,11 +9,12 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire, isBuiltin, type SourceMap } from 'node:module';
 import { format } from 'node:util';
 import vm from 'node:vm';
-import { tableToIPC } from 'apache-arrow';
 import type { LogLevel } from '../contract';
-import { rowsToIpc } from './arrow-columns';
-import type { CallMessage, OutputValue, ParentMessage, RunnerMessage } from './protocol';
+import { ipcPieces, rowsToIpc } from './arrow-columns';
+import type { CallMessage, OutputValue, ParentMessage, RunnerMessage, WireTable } from './protocol';
+import { mallocTuning } from './runner-env';
 import { parseSourceMap, userErrorPayload } from './stack-map';
+import { fromWire, toWire } from './table-files';
 import { TableRows } from './table-rows';
 
 interface ElectronParentPort {
@@ -52,7 +53,17 @@ function compile(call: CallMessage): Compiled {
   return entry;
 }
 
-let current: { call: CallMessage; controller: AbortController; usedWorkDir?: boolean } | undefined;
+let current: { call: CallMessage; controller?: AbortController; abortReason?: Error; usedWorkDir?: boolean } | undefined;
+
+/** The call's abort signal, made when the code first asks for it: most calls never do, and each controller costs a warm call time. */
+function callSignal(): AbortSignal {
+  const call = current!;
+  if (!call.controller) {
+    call.controller = new AbortController();
+    if (call.abortReason) call.controller.abort(call.abortReason);
+  }
+  return call.controller.signal;
+}
 let nextRequest = 0;
 const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
 
@@ -78,7 +89,7 @@ async function runCall(call: CallMessage): Promise<OutputValue[]> {
   const { run, map } = compile(call);
   const module: { exports: Record<string, unknown> } = { exports: {} };
   const inputs: Record<string, unknown> = {};
-  for (const [port, value] of Object.entries(call.inputs)) inputs[port] = call.tablePorts.includes(port) ? TableRows.fromIpc((value as { bytes: Uint8Array }).bytes) : value;
+  for (const [port, value] of Object.entries(call.inputs)) inputs[port] = call.tablePorts.includes(port) ? TableRows.fromIpc(fromWire(value as WireTable)) : value;
   try {
     run(module.exports, userRequire, module, userConsole);
     const main = typeof module.exports.default === 'function' ? module.exports.default : module.exports.run;
@@ -93,7 +104,9 @@ async function runCall(call: CallMessage): Promise<OutputValue[]> {
       secrets: call.secrets,
       state,
       log,
-      signal: current!.controller.signal,
+      get signal() {
+        return callSignal();
+      },
       get workDir() {
         mkdirSync(call.workDir, { recursive: true });
         current!.usedWorkDir = true;
@@ -109,14 +122,14 @@ async function runCall(call: CallMessage): Promise<OutputValue[]> {
 
 function outputsOf(call: CallMessage, inputs: Record<string, unknown>, result: Record<string, unknown>, warn: (message: string) => void): OutputValue[] {
   for (const key of Object.keys(result)) if (!call.outputs.some((o) => o.id === key)) warn(`returned ${key}, which is not an output port; it is ignored`);
-  return call.outputs.map(({ id, type }) => {
+  return call.outputs.map(({ id, type }, index) => {
     const value = result[id];
     if (value === undefined) throw new Error(`returned no value for output ${id}: return { ${id}: ... }`);
     if (type !== 'table') return { port: id, value };
     const input = Object.keys(inputs).find((port) => inputs[port] === value);
     if (input) return { port: id, sameAsInput: input };
-    if (value instanceof TableRows) return { port: id, table: { kind: 'arrow', bytes: tableToIPC(value.arrow, 'stream') } };
-    if (Array.isArray(value)) return { port: id, table: { kind: 'arrow', bytes: rowsToIpc(value) } };
+    if (value instanceof TableRows) return { port: id, table: toWire(ipcPieces(value.arrow), call.workDir, `out-${index}`) };
+    if (Array.isArray(value)) return { port: id, table: toWire(rowsToIpc(value), call.workDir, `out-${index}`) };
     throw new Error(`output ${id} is a table port: return an array of row objects or an input table, not ${typeof value}`);
   });
 }
@@ -140,7 +153,7 @@ function isClean(): boolean {
 
 async function handleCall(call: CallMessage): Promise<void> {
   if (!call.code && !compiled.has(call.codeKey)) return send({ type: 'need-code', callId: call.callId });
-  current = { call, controller: new AbortController() };
+  current = { call };
   baseline ??= openResources();
   try {
     const outputs = await runCall(call);
@@ -157,7 +170,10 @@ async function handleCall(call: CallMessage): Promise<void> {
 
 function onMessage(message: ParentMessage): void {
   if (message.type === 'call') void handleCall(message);
-  else if (message.type === 'abort' && current?.call.callId === message.callId) current.controller.abort(new Error('the node was cancelled'));
+  else if (message.type === 'abort' && current?.call.callId === message.callId) {
+    current.abortReason = new Error('the node was cancelled');
+    current.controller?.abort(current.abortReason);
+  }
   else if (message.type === 'state') {
     const waiter = pending.get(message.requestId);
     pending.delete(message.requestId);
@@ -173,6 +189,7 @@ function fatal(origin: 'uncaught exception' | 'unhandled rejection', error: unkn
   setImmediate(() => process.exit(70));
 }
 
+for (const name of Object.keys(mallocTuning)) delete process.env[name];
 process.on('uncaughtException', (error) => fatal('uncaught exception', error));
 process.on('unhandledRejection', (reason) => fatal('unhandled rejection', reason));
 if (parentPort) parentPort.on('message', (event) => onMessage(event.data as ParentMessage));

@@ -94,15 +94,16 @@ export class RunnerProcessSupervisor {
       call.killedFor = failure;
       this.process.kill();
     };
-    const timer = setTimeout(() => stopFor(new RunnerFailure('timeout', `the code ran longer than its timeout of ${limits.timeoutMs} ms and was stopped`)), limits.timeoutMs);
-    // The watchdog starts after its first interval: most calls end sooner and never pay for a timer of their own.
-    let watchdog: NodeJS.Timeout | undefined;
-    const firstLook = setTimeout(() => {
-      watchdog = setInterval(() => {
-        const rss = this.residentBytes();
-        if (rss > limits.rssBytes) stopFor(new RunnerFailure('out of memory', `the code used ${mb(rss)} MB of memory, over its limit of ${mb(limits.rssBytes)} MB, and was stopped`));
-      }, watchIntervalMs);
-    }, watchIntervalMs);
+    // One timer per call for both limits, re-armed each interval: most calls end before it first fires.
+    const deadline = performance.now() + limits.timeoutMs;
+    const watch = () => {
+      const left = deadline - performance.now();
+      if (left <= 0) return stopFor(new RunnerFailure('timeout', `the code ran longer than its timeout of ${limits.timeoutMs} ms and was stopped`));
+      const rss = this.residentBytes();
+      if (rss > limits.rssBytes) return stopFor(new RunnerFailure('out of memory', `the code used ${mb(rss)} MB of memory, over its limit of ${mb(limits.rssBytes)} MB, and was stopped`));
+      watchdog = setTimeout(watch, Math.min(watchIntervalMs, left));
+    };
+    let watchdog = setTimeout(watch, Math.min(watchIntervalMs, limits.timeoutMs));
     const onAbort = () => {
       this.process.send({ type: 'abort', callId: message.callId });
       // A grace period for code that listens to its signal; then the runner is stopped.
@@ -115,9 +116,7 @@ export class RunnerProcessSupervisor {
       this.process.send(message);
     }
     return done.finally(() => {
-      clearTimeout(timer);
-      clearTimeout(firstLook);
-      clearInterval(watchdog);
+      clearTimeout(watchdog);
       limits.signal?.removeEventListener('abort', onAbort);
       this.active = undefined;
       if (!this.exited) this.process.setActive(false);

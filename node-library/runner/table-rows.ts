@@ -1,6 +1,8 @@
-import { tableFromIPC, type Table, type Vector } from 'apache-arrow';
+import { makeVector, tableFromIPC, Type, type Data, type Table } from 'apache-arrow';
 
 export type Row = Record<string, unknown>;
+
+type Reader = (i: number) => unknown;
 
 /**
  * What user code sees for a table input: iterable rows built lazily from the
@@ -11,32 +13,58 @@ export type Row = Record<string, unknown>;
 export class TableRows implements Iterable<Row> {
   readonly columns: string[];
   readonly length: number;
-  private readonly readers: ((i: number) => unknown)[];
+  /** Row offset of each record batch, then the total: rows are read batch by batch with typed-array readers. */
+  private readonly starts: number[] = [0];
+  private readonly batches: Reader[][];
 
   constructor(readonly arrow: Table) {
-    this.columns = arrow.schema.fields.map((f) => f.name);
+    // Names decoded from the stream are not internalised strings; as property keys those make every row lookup slow.
+    this.columns = arrow.schema.fields.map((f) => Object.keys({ [f.name]: 0 })[0]);
     this.length = arrow.numRows;
-    this.readers = this.columns.map((_, i) => columnReader(arrow.getChildAt(i)!));
+    this.batches = arrow.batches.map((batch) => {
+      this.starts.push(this.starts[this.starts.length - 1] + batch.numRows);
+      return this.columns.map((_, c) => dataReader(batch.data.children[c]));
+    });
   }
 
-  static fromIpc(bytes: Uint8Array): TableRows {
+  /** From an Arrow IPC stream, whole or in pieces. */
+  static fromIpc(bytes: Uint8Array | Uint8Array[]): TableRows {
     return new TableRows(tableFromIPC(bytes));
   }
 
   /** Row i as a plain object. */
   get(i: number): Row {
-    const row: Row = {};
-    for (let c = 0; c < this.columns.length; c++) row[this.columns[c]] = this.readers[c](i);
-    return row;
+    let lo = 0;
+    let hi = this.batches.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.row(this.batches[lo], i - this.starts[lo]);
   }
 
-  *[Symbol.iterator](): Iterator<Row> {
-    for (let i = 0; i < this.length; i++) yield this.get(i);
+  [Symbol.iterator](): Iterator<Row> {
+    let batch = 0;
+    let local = 0;
+    return {
+      next: (): IteratorResult<Row> => {
+        while (batch < this.batches.length && this.starts[batch] + local >= this.starts[batch + 1]) {
+          batch++;
+          local = 0;
+        }
+        if (batch >= this.batches.length) return { done: true, value: undefined };
+        return { done: false, value: this.row(this.batches[batch], local++) };
+      },
+    };
   }
 
   toArray(): Row[] {
     const rows = new Array<Row>(this.length);
-    for (let i = 0; i < this.length; i++) rows[i] = this.get(i);
+    let at = 0;
+    this.batches.forEach((readers, b) => {
+      for (let i = 0, n = this.starts[b + 1] - this.starts[b]; i < n; i++) rows[at++] = this.row(readers, i);
+    });
     return rows;
   }
 
@@ -44,27 +72,68 @@ export class TableRows implements Iterable<Row> {
   column(name: string): unknown[] {
     const c = this.columns.indexOf(name);
     if (c < 0) throw new Error(`no column ${name}; the columns are ${this.columns.join(', ')}`);
-    return Array.from({ length: this.length }, (_, i) => this.readers[c](i));
+    const values = new Array<unknown>(this.length);
+    let at = 0;
+    this.batches.forEach((readers, b) => {
+      for (let i = 0, n = this.starts[b + 1] - this.starts[b]; i < n; i++) values[at++] = readers[c](i);
+    });
+    return values;
   }
 
   toJSON(): Row[] {
     return this.toArray();
   }
+
+  private row(readers: Reader[], i: number): Row {
+    const row: Row = {};
+    for (let c = 0; c < readers.length; c++) row[this.columns[c]] = readers[c](i);
+    return row;
+  }
 }
 
-/** A fast accessor for one column: typed-array reads for single-chunk numbers, Arrow's own get() otherwise. */
-function columnReader(vector: Vector): (i: number) => unknown {
-  const [data] = vector.data;
-  const values = data?.values as unknown;
-  if (vector.data.length === 1 && (values instanceof Float64Array || values instanceof Int32Array || values instanceof BigInt64Array)) {
-    const bitmap = data.nullCount > 0 ? data.nullBitmap : undefined;
-    const offset = data.offset;
-    const read = values instanceof BigInt64Array ? (i: number) => exactNumber(values[i]) : (i: number) => values[i];
-    return bitmap ? (i) => ((bitmap[(i + offset) >> 3] >> ((i + offset) & 7)) & 1 ? read(i) : null) : read;
-  }
+const decoder = new TextDecoder();
+
+/** A fast accessor for one column of one batch: typed-array reads for numbers and text, Arrow's own get() otherwise. */
+function dataReader(data: Data): Reader {
+  const bitmap = data.nullCount > 0 ? data.nullBitmap : undefined;
+  const offset = data.offset;
+  const read = valueReader(data);
+  return bitmap ? (i) => ((bitmap[(i + offset) >> 3] >> ((i + offset) & 7)) & 1 ? read(i) : null) : read;
+}
+
+function valueReader(data: Data): Reader {
+  const values = data.values as unknown;
+  const offset = data.offset;
+  if (values instanceof BigInt64Array) return (i) => exactNumber(values[i + offset]);
+  // Half floats are stored as Uint16Array bits: those go through Arrow.
+  const numbers = data.typeId === Type.Int || (data.typeId === Type.Float && !(values instanceof Uint16Array));
+  if (numbers && ArrayBuffer.isView(values) && !(values instanceof BigUint64Array)) return (i) => (values as Float64Array)[i + offset];
+  if (data.typeId === Type.Utf8) return textReader(data.valueOffsets as Int32Array, values as Uint8Array, offset, data.length);
+  const vector = makeVector(data);
   return (i) => {
     const value = vector.get(i) as unknown;
     return typeof value === 'bigint' ? exactNumber(value) : value;
+  };
+}
+
+/**
+ * Text values: the batch's bytes are decoded once, on first read; when they are
+ * all ASCII (most table text), each value is a slice of that string, else
+ * each is decoded on its own.
+ */
+function textReader(offsets: Int32Array, bytes: Uint8Array, offset: number, length: number): Reader {
+  let whole: string | undefined;
+  let ascii = false;
+  return (i) => {
+    const from = offsets[i + offset];
+    const to = offsets[i + offset + 1];
+    if (whole === undefined) {
+      whole = decoder.decode(bytes.subarray(offsets[offset], offsets[offset + length]));
+      // Any byte over 0x7f decodes to a character over 0x7f (or U+FFFD).
+      ascii = !/[\u0080-\uffff]/.test(whole);
+    }
+    const base = offsets[offset];
+    return ascii ? whole.slice(from - base, to - base) : decoder.decode(bytes.subarray(from, to));
   };
 }
 

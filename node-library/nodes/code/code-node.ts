@@ -2,6 +2,7 @@ import { nodePorts, PipewrightError, type PortInfo } from '../../contract';
 import { isTable, outputTableName } from '../../data/table';
 import type { OutputValue } from '../../runner/protocol';
 import { sharedRunnerPool, type PoolCall } from '../../runner/pool';
+import { fromWire } from '../../runner/table-files';
 import { RunnerFailure } from '../../runner/runner-process';
 import { transpile } from '../../runner/transpile';
 import { defineNode, type NodeContext, type NodeDefinition } from '../define-node';
@@ -84,7 +85,7 @@ async function runCode(ctx: NodeContext<typeof params>, language: 'ts' | 'js', p
  */
 const tableTransfer = () => import('../../runner/table-transfer');
 
-/** Table inputs become Arrow bytes; file inputs are paths the runner is allowed to read. */
+/** Table inputs become Arrow IPC pieces (the pool sends them); file inputs are paths the runner is allowed to read. */
 async function wireInputs(ctx: NodeContext<typeof params>, ports: PortInfo[]) {
   const inputs: Record<string, unknown> = {};
   const tablePorts: string[] = [];
@@ -93,7 +94,7 @@ async function wireInputs(ctx: NodeContext<typeof params>, ports: PortInfo[]) {
     const value = ctx.inputs[port.id];
     if (value === undefined) continue;
     if (isTable(value)) {
-      inputs[port.id] = { kind: 'arrow', bytes: await (await tableTransfer()).tableToArrow(ctx.data, value, ctx.signal) };
+      inputs[port.id] = await (await tableTransfer()).tableToArrow(ctx.data, value, ctx.signal);
       tablePorts.push(port.id);
     } else {
       inputs[port.id] = value;
@@ -109,7 +110,7 @@ async function readOutputs(ctx: NodeContext<typeof params>, outputs: OutputValue
     if (output.sameAsInput !== undefined) result[output.port] = ctx.inputs[output.sameAsInput];
     else if (output.table) {
       const { arrowToTable } = await tableTransfer();
-      result[output.port] = await arrowToTable(ctx.data, outputTableName(ctx.nodeId, output.port, ctx.item), output.table.bytes, ctx.signal);
+      result[output.port] = await arrowToTable(ctx.data, outputTableName(ctx.nodeId, output.port, ctx.item), fromWire(output.table), ctx.signal);
     }
     else result[output.port] = output.value;
   }

@@ -99,6 +99,19 @@ describe('DuckDbSession', () => {
     expect((await data.preview(table('SELECT * FROM range(3)'), 3)).totalRows).toBe(3);
   });
 
+  it('knows the row count of a table it stored, and counts again after a statement that may change it', async () => {
+    const s = session();
+    const stored = await s.materialise('t', table('SELECT * FROM range(5000)'));
+    expect((await s.preview(stored, 10)).totalRows).toBe(5000);
+    await s.execute('DELETE FROM t WHERE range < 1000');
+    expect(await s.count(stored)).toBe(4000);
+    const loaded = await s.load('l', [{ name: 'n', type: 'INTEGER' }], async (c, name) => {
+      await c.run(`INSERT INTO ${name} SELECT * FROM range(7)`);
+      return 7;
+    });
+    expect((await s.preview(loaded, 3)).totalRows).toBe(7);
+  });
+
   it('streams rows in batches of the size asked, across DuckDB chunks', async () => {
     const data = session();
     const sizes: number[] = [];

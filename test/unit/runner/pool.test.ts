@@ -9,10 +9,10 @@ afterAll(() => pool.close());
 const profile = { heapMb: 128, readPaths: [] };
 const noHooks = { log: () => {}, stateGet: () => undefined, stateSet: () => {} };
 
-async function call(body: string, timeoutMs = 5000) {
+async function call(body: string, timeoutMs = 5000, signal?: AbortSignal) {
   const compiled = await transpile(`export default async function run(ctx) {\n${body}\n}`, 'js', 'probe.js');
   const message: PoolCall = { code: compiled.code, codeKey: compiled.key, sourceMap: compiled.sourceMap, fileName: 'probe.js', inputs: {}, tablePorts: [], outputs: [{ id: 'out', type: 'json' }], params: {}, secrets: {} };
-  const outputs = await pool.run(profile, message, noHooks, { timeoutMs, rssBytes: 512 * 2 ** 20 });
+  const outputs = await pool.run(profile, message, noHooks, { timeoutMs, rssBytes: 512 * 2 ** 20, signal });
   return outputs[0].value;
 }
 
@@ -20,6 +20,13 @@ describe('the runner pool', () => {
   it('reuses a warm runner for the next call', async () => {
     const first = await call('return { out: process.pid };');
     expect(await call('return { out: process.pid };')).toBe(first);
+  });
+
+  it('aborts the signal of code that listens to it, which then ends on its own', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const body = "await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve)); return { out: ctx.signal.reason.message };";
+    expect(await call(body, 5000, controller.signal)).toBe('the node was cancelled');
   });
 
   it('discards a runner that a call left with a timer running', async () => {

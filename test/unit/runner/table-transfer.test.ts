@@ -35,6 +35,26 @@ describe('tables crossing into a runner as Arrow', () => {
     expect([...rows].length).toBe(5000);
   });
 
+  it('reads rows, columns and iteration alike across batches, ASCII text and not', async () => {
+    // The first chunk's text is all ASCII, the second's not: each batch decodes its text on its own.
+    const rows = TableRows.fromIpc(await tableToArrow(data, table("SELECT i AS n, CASE WHEN i < 2048 THEN 'plain ' || i WHEN i % 2 = 0 THEN NULL ELSE 'ünïcode ' || i END AS t FROM range(3000) t(i)")));
+    const all = rows.toArray();
+    expect([...rows]).toEqual(all);
+    expect(rows.column('t')).toEqual(all.map((r) => r.t));
+    expect([rows.get(0), rows.get(2047), rows.get(2048), rows.get(2999)]).toEqual([
+      { n: 0, t: 'plain 0' }, { n: 2047, t: 'plain 2047' }, { n: 2048, t: null }, { n: 2999, t: 'ünïcode 2999' },
+    ]);
+    expect(() => rows.column('nope')).toThrow('no column nope; the columns are n, t');
+  });
+
+  it('reads wide decimals beyond 64 bits, negative ones too, as the nearest doubles', async () => {
+    const rows = TableRows.fromIpc(await tableToArrow(data, table('SELECT * FROM (VALUES (123456789012345678905.5::DECIMAL(30, 1)), (-98765432109876543210.25::DECIMAL(30, 2)), (-0.5::DECIMAL(30, 1))) t(d)')));
+    const values = rows.column('d') as number[];
+    expect(values[0] / 1.2345678901234568e20).toBeCloseTo(1, 15);
+    expect(values[1] / -9.876543210987654e19).toBeCloseTo(1, 15);
+    expect(values[2]).toBe(-0.5);
+  });
+
   it('reads an empty result with its columns', async () => {
     const rows = TableRows.fromIpc(await tableToArrow(data, table('SELECT 1 AS a, \'x\' AS b WHERE false')));
     expect({ columns: rows.columns, length: rows.length }).toEqual({ columns: ['a', 'b'], length: 0 });
@@ -66,6 +86,20 @@ describe('rows coming back from a runner', () => {
     );
     expect(result.rows[1]).toEqual([1, 2 ** 40 + 1, 0.125, false, 'long name number 1 ✓', '2024-01-02T00:00:00.000Z', '{"i":1}']);
     expect(await data.count(stored)).toBe(4100);
+  });
+
+  it('keep text at the 12-byte boundary where DuckDB stops storing a string inline, and compare equal to SQL literals', async () => {
+    const texts = ['', 'a', 'twelve bytes', 'thirteen byte', 'é'.repeat(6), `${'é'.repeat(6)}x`, null];
+    const stored = await arrowToTable(data, 'texts', rowsToIpc(texts.map((t, i) => ({ i, t }))));
+    expect((await data.query(`SELECT t, length(t), strlen(t) FROM (${stored.sql}) ORDER BY i`)).rows).toEqual(
+      texts.map((t) => (t === null ? [null, null, null] : [t, t.length, Buffer.byteLength(t)])),
+    );
+    expect((await data.query(`SELECT i FROM (${stored.sql}) WHERE t IN ('twelve bytes', 'thirteen byte', 'a', '') ORDER BY i`)).rows).toEqual([[0], [1], [2], [3]]);
+  });
+
+  it('take columns first seen in a later row, null in the rows before', async () => {
+    const stored = await arrowToTable(data, 'late', rowsToIpc([{ a: 1 }, { b: 'x', a: 2 }, { a: 3 }]));
+    expect((await data.query(`SELECT * FROM (${stored.sql})`)).rows).toEqual([[1, null], [2, 'x'], [3, null]]);
   });
 
   it('refuses rows that are not plain objects', () => {
