@@ -15,16 +15,18 @@ import { openDatabase, type SqliteDatabase, type SqliteStatement } from './datab
 import { interruptDeadRuns, liveRunsInProcess, thisHost } from './interrupt-dead-runs';
 import { nodeRunsFromEvents } from './node-run-tracker';
 import { logColumns, summaryColumns, toLogLine, toRunSummary, type LogRow, type RunRow } from './run-rows';
-import { batchWriter, withoutRunId, withRunId } from './write-batch';
-import { inlineSink, WriteQueue } from './write-queue';
+import { preparedBatchWriter, withoutRunId, withRunId } from './write-batch';
+import { InlineSink, WriteQueue } from './write-queue';
 import { ThreadWriter } from './write-thread';
 
 /**
- * Buffered events and outputs that force a synchronous flush: bounds memory
- * (a few MB) and the size of one commit. Each commit fsyncs, so fewer, larger
- * ones keep a 10,000-node run's bookkeeping to a couple of commits.
+ * Buffered events and outputs that are handed to the writer at once, without
+ * waiting for the next turn: bounds memory and the size of one commit. The
+ * commits (each with its fsync) happen on the writer thread, so smaller
+ * batches cost the run little there, and keep fewer objects alive here
+ * (measured: 2,500 ran a 10,000-node chain 15% faster than 10,000).
  */
-export const maxBuffered = 10_000;
+export const maxBuffered = 2_500;
 
 export interface RunStoreOptions {
   /**
@@ -71,9 +73,9 @@ export class RunStore {
     options: RunStoreOptions,
   ) {
     this.interruptedAtOpen = interruptDeadRuns(db);
-    const inline = batchWriter(db);
+    const inline = preparedBatchWriter(db);
     this.writer = file === ':memory:' ? undefined : new ThreadWriter(file, inline);
-    const sink = this.writer ?? inlineSink(inline);
+    const sink = this.writer ?? new InlineSink(inline);
     this.queue = new WriteQueue(sink, { maxBuffered, flushDelayMs: options.flushDelayMs ?? 0, onError: options.onError });
   }
 

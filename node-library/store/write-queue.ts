@@ -1,35 +1,35 @@
-import type { WriteOp } from './write-batch';
+import { prepareBatch, type PreparedBatch, type WriteOp } from './write-batch';
 
-/** Where the queue's batches go: written at once in this thread, or by the writer thread (write-thread.ts). */
+/**
+ * Where the queue's batches go: written at once in this thread, or by the
+ * writer thread (write-thread.ts). A sink keeps every batch it could not
+ * write and writes it again, in order and before anything newer, at the next
+ * submit or settle.
+ */
 export interface BatchSink {
-  /** Hands a batch over; throws a WriteFailure when writing it, or an earlier batch, failed. */
-  submit(ops: readonly WriteOp[]): void;
-  /** Waits until every batch handed over is committed; throws a WriteFailure when one failed. */
+  /** Hands batches over; throws when writing one of them, or an earlier one, failed. */
+  submit(...batches: PreparedBatch[]): void;
+  /** Waits until every batch handed over is committed; throws when one failed. */
   settle(): void;
 }
 
-/** A failed write, with every op not written (the failed batch and any after it), in order, to be written again. */
-export class WriteFailure extends Error {
-  constructor(
-    readonly reason: unknown,
-    readonly ops: readonly WriteOp[],
-  ) {
-    super(reason instanceof Error ? reason.message : String(reason));
-  }
-}
-
 /** A sink that writes each batch at once, in this thread. */
-export function inlineSink(write: (ops: readonly WriteOp[]) => void): BatchSink {
-  return {
-    submit(ops) {
-      try {
-        write(ops);
-      } catch (error) {
-        throw new WriteFailure(error, ops);
-      }
-    },
-    settle() {},
-  };
+export class InlineSink implements BatchSink {
+  private readonly unwritten: PreparedBatch[] = [];
+
+  constructor(private readonly write: (batch: PreparedBatch) => void) {}
+
+  submit(...batches: PreparedBatch[]): void {
+    this.unwritten.push(...batches);
+    this.settle();
+  }
+
+  settle(): void {
+    while (this.unwritten.length > 0) {
+      this.write(this.unwritten[0]);
+      this.unwritten.shift();
+    }
+  }
 }
 
 export interface WriteQueueOptions {
@@ -44,8 +44,8 @@ export interface WriteQueueOptions {
 /**
  * Buffers writes and hands them to the sink in batches: soon after the first
  * one (setImmediate or a short timer), at once when enough are waiting, or
- * when asked. Only a flush waits for the batches to be committed. A failed
- * batch comes back, whole, for the next attempt.
+ * when asked. Only a flush waits for the batches to be committed; a failed
+ * batch stays with the sink, whole, for the next attempt.
  */
 export class WriteQueue {
   private ops: WriteOp[] = [];
@@ -72,7 +72,7 @@ export class WriteQueue {
   flush(): void {
     this.cancel();
     this.handOver();
-    this.guard(() => this.sink.settle());
+    this.sink.settle();
   }
 
   /** Stops the pending deferred hand-over, if any (the store is closing). */
@@ -83,21 +83,12 @@ export class WriteQueue {
 
   private handOver(): void {
     if (this.ops.length === 0) return;
-    const ops = this.ops;
+    // Serialised now: the batch holds a few strings instead of thousands of objects, which the
+    // garbage collector would otherwise copy until the batch is committed.
+    const batch = prepareBatch(this.ops);
     this.ops = [];
     this.items = 0;
-    this.guard(() => this.sink.submit(ops));
-  }
-
-  /** Runs a sink step; on failure puts the unwritten ops back in front of the queue and throws the reason. */
-  private guard(step: () => void): void {
-    try {
-      step();
-    } catch (error) {
-      if (!(error instanceof WriteFailure)) throw error;
-      this.ops = [...error.ops, ...this.ops];
-      throw error.reason;
-    }
+    this.sink.submit(batch);
   }
 
   private schedule(): { cancel(): void } {

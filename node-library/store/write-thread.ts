@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { connectionPragmas } from './database';
-import { prepareBatch, preparedBatchWriter, type PreparedBatch, type WriteOp } from './write-batch';
-import { WriteFailure, type BatchSink } from './write-queue';
+import { preparedBatchWriter, type PreparedBatch } from './write-batch';
+import { InlineSink, type BatchSink } from './write-queue';
 
 /** Slots of the status array both threads share. */
 const slots = {
@@ -31,24 +31,27 @@ const requireFromHere = createRequire(import.meta.url);
 /**
  * Writes batches of the run store on a thread of its own, with its own
  * connection, so the SQLite inserts and commits (with their fsyncs) of a run
- * overlap its work instead of stopping it. `submit` hands a batch over and
+ * overlap its work instead of stopping it. `submit` hands batches over and
  * returns; `settle` waits until everything handed over is committed, so a
  * flush still means durable. A failed batch stops the thread from writing
- * later ones; `settle` hands them all back, in order, to be written again.
+ * later ones; they are all taken back and sent again, in order, next time.
  */
 export class ThreadWriter implements BatchSink {
   private readonly status = new Int32Array(new SharedArrayBuffer(6 * 4));
   private readonly worker: Worker;
   private readonly errors: MessagePort;
-  private inFlight: { seq: number; ops: readonly WriteOp[] }[] = [];
+  private inFlight: { seq: number; batch: PreparedBatch }[] = [];
+  /** Batches to send, oldest first: new ones, and those taken back after a failure. */
+  private unsent: PreparedBatch[] = [];
   private nextSeq = 1;
   private generation = 0;
-  private dead = false;
+  /** Set when the thread could not start: batches are written in this thread. */
+  private fallback: InlineSink | undefined;
 
-  /** `inline` writes a batch in this thread: for when the writer thread cannot run. */
+  /** `write` writes a batch in this thread: for when the writer thread cannot run. */
   constructor(
     file: string,
-    private readonly inline: (ops: readonly WriteOp[]) => void,
+    private readonly write: (batch: PreparedBatch) => void,
   ) {
     const { port1, port2 } = new MessageChannel();
     this.errors = port1;
@@ -72,28 +75,21 @@ export class ThreadWriter implements BatchSink {
     this.worker.unref();
   }
 
-  /** Hands the ops over (they must not change afterwards); waits only when too many batches are still in flight. */
-  submit(ops: readonly WriteOp[]): void {
-    if (this.dead) return this.writeInline(ops);
-    if (this.inFlight.length >= maxInFlight) this.waitFor(this.inFlight[0].seq);
-    if (this.dead) return this.writeInline(ops);
-    if (Atomics.load(this.status, FAILED) !== 0) {
-      const { error, ops: unwritten } = this.takeBack();
-      throw new WriteFailure(error, [...unwritten, ...ops]);
-    }
-    const seq = this.nextSeq++;
-    this.worker.postMessage({ seq, generation: this.generation, batch: prepareBatch(ops) });
-    this.inFlight.push({ seq, ops });
+  /** Hands batches over; waits only while too many are still in flight. */
+  submit(...batches: PreparedBatch[]): void {
+    this.unsent.push(...batches);
+    this.send();
   }
 
   /** Waits until every batch handed over is committed. */
   settle(): void {
-    if (this.inFlight.length === 0) return;
-    this.waitFor(this.inFlight.at(-1)!.seq);
-    if (this.dead) return;
-    if (Atomics.load(this.status, FAILED) === 0) return;
-    const { error, ops } = this.takeBack();
-    throw new WriteFailure(error, ops);
+    this.send();
+    if (this.inFlight.length > 0) {
+      this.waitFor(this.inFlight.at(-1)!.seq);
+      this.throwIfFailed();
+      this.send();
+    }
+    this.fallback?.settle();
   }
 
   /** Ends the thread after what it has; call settle() first. */
@@ -103,26 +99,24 @@ export class ThreadWriter implements BatchSink {
     this.errors.close();
   }
 
-  private writeInline(ops: readonly WriteOp[]): void {
-    try {
-      this.inline(ops);
-    } catch (error) {
-      throw new WriteFailure(error, ops);
+  private send(): void {
+    while (this.unsent.length > 0) {
+      if (this.fallback) {
+        const batches = this.unsent;
+        this.unsent = [];
+        return this.fallback.submit(...batches);
+      }
+      if (this.inFlight.length >= maxInFlight) this.waitFor(this.inFlight[0].seq);
+      this.throwIfFailed();
+      if (this.fallback) continue;
+      const batch = this.unsent.shift()!;
+      const seq = this.nextSeq++;
+      this.worker.postMessage({ seq, generation: this.generation, batch });
+      this.inFlight.push({ seq, batch });
     }
   }
 
-  /** The thread could not start: what was handed to it is written here, in order, and so is everything after. */
-  private becomeInline(): void {
-    if (this.dead) return;
-    this.dead = true;
-    const reply = receiveMessageOnPort(this.errors)?.message as { message: string } | undefined;
-    process.emitWarning(`the run history is written on the main thread: its writer thread could not start (${reply?.message ?? 'no reason given'})`);
-    const ops = this.inFlight.flatMap((batch) => batch.ops);
-    this.inFlight = [];
-    this.writeInline(ops);
-  }
-
-  /** Waits until batch `seq` is committed or a batch failed; forgets the committed ones. */
+  /** Waits until batch `seq` is committed, a batch failed or the thread is dead; forgets the committed ones. */
   private waitFor(seq: number): void {
     this.waitUntil(() => Atomics.load(this.status, WRITTEN) >= seq || Atomics.load(this.status, FAILED) !== 0 || Atomics.load(this.status, DEAD) !== 0);
     if (Atomics.load(this.status, DEAD) !== 0) return this.becomeInline();
@@ -141,15 +135,30 @@ export class ThreadWriter implements BatchSink {
     }
   }
 
-  private takeBack(): { error: Error; ops: WriteOp[] } {
+  /** After a failure: takes back the failed batch and every later one (the thread skips them), and throws why. */
+  private throwIfFailed(): void {
+    if (Atomics.load(this.status, FAILED) === 0) return;
     const reply = receiveMessageOnPort(this.errors)?.message as { message: string; code?: string } | undefined;
-    const error = Object.assign(new Error(reply?.message ?? 'the run history writer failed'), { code: reply?.code });
-    const ops = this.inFlight.flatMap((batch) => batch.ops);
+    this.takeBack();
+    throw Object.assign(new Error(reply?.message ?? 'the run history writer failed'), { code: reply?.code });
+  }
+
+  private takeBack(): void {
+    this.unsent = [...this.inFlight.map((f) => f.batch), ...this.unsent];
     this.inFlight = [];
     // Batches still queued in the thread belong to the old generation and are skipped.
     Atomics.store(this.status, GENERATION, ++this.generation);
     Atomics.store(this.status, FAILED, 0);
-    return { error, ops };
+  }
+
+  /** The thread could not start: what was handed to it is written here, in order, and so is everything after. */
+  private becomeInline(): void {
+    if (this.fallback) return;
+    const reply = receiveMessageOnPort(this.errors)?.message as { message: string } | undefined;
+    process.emitWarning(`the run history is written on the main thread: its writer thread could not start (${reply?.message ?? 'no reason given'})`);
+    this.fallback = new InlineSink(this.write);
+    this.unsent = [...this.inFlight.map((f) => f.batch), ...this.unsent];
+    this.inFlight = [];
   }
 }
 
