@@ -15,7 +15,8 @@ import { openDatabase, type SqliteDatabase, type SqliteStatement } from './datab
 import { interruptDeadRuns, liveRunsInProcess, thisHost } from './interrupt-dead-runs';
 import { nodeRunsFromEvents } from './node-run-tracker';
 import { logColumns, summaryColumns, toLogLine, toRunSummary, type LogRow, type RunRow } from './run-rows';
-import { preparedBatchWriter, withoutRunId, withRunId } from './write-batch';
+import { readEvent, storedEvent } from './stored-events';
+import { preparedBatchWriter } from './write-batch';
 import { InlineSink, WriteQueue } from './write-queue';
 import { ThreadWriter } from './write-thread';
 
@@ -125,7 +126,7 @@ export class RunStore {
     const runKey = run.key;
     // Previews carry the user's data: serialised now, so a value JSON cannot hold fails at the caller.
     // Every other event holds only strings, numbers and booleans the engine wrote, and is serialised with its batch.
-    this.queue.push({ kind: 'event', runKey, seq: run.nextSeq++, event: event.type === 'node:preview' ? JSON.stringify(withoutRunId(event)) : event });
+    this.queue.push({ kind: 'event', runKey, seq: run.nextSeq++, event: event.type === 'node:preview' ? JSON.stringify(storedEvent(event)) : event });
     if (event.type === 'node:log') {
       const { nodeId, item, attempt, level, message, at } = event;
       this.queue.push({ kind: 'log', runKey, nodeId, item: item ?? null, attempt: attempt ?? null, level, message, at });
@@ -179,7 +180,7 @@ export class RunStore {
   /** Every stored event of the run in emission order: its history, to replay. */
   runEvents(runId: string): RunEvent[] {
     const chunks = this.query('SELECT json FROM events WHERE run_key = (SELECT key FROM runs WHERE id = ?) ORDER BY seq').pluck().all(runId) as string[];
-    return chunks.flatMap((json) => (JSON.parse(json) as RunEvent[]).map((event) => withRunId(event, runId)));
+    return chunks.flatMap((json) => (JSON.parse(json) as Parameters<typeof readEvent>[0][]).map((event) => readEvent(event, runId)));
   }
 
   logs(runId: string, nodeId?: string): LogLine[] {

@@ -1,4 +1,5 @@
 import type { RunEvent } from '../contract';
+import { eventsJson } from './stored-events';
 import type { SqliteDatabase } from './database';
 
 /**
@@ -92,35 +93,4 @@ export function preparedBatchWriter(db: SqliteDatabase): (batch: PreparedBatch) 
 export function batchWriter(db: SqliteDatabase): (ops: readonly WriteOp[]) => void {
   const write = preparedBatchWriter(db);
   return (ops) => write(prepareBatch(ops));
-}
-
-/**
- * A JSON array of the events as stored: without their runId, which the row's
- * run_key already says (a third of a state event's bytes). Consecutive
- * objects are serialised in one call, far cheaper than one call each.
- */
-export function eventsJson(events: readonly (RunEvent | string)[]): string {
-  const parts: string[] = [];
-  let start = 0;
-  const objectsUpTo = (end: number) => {
-    if (end > start) parts.push(JSON.stringify(events.slice(start, end).map((e) => withoutRunId(e as RunEvent))).slice(1, -1));
-  };
-  events.forEach((event, i) => {
-    if (typeof event !== 'string') return;
-    objectsUpTo(i);
-    parts.push(event);
-    start = i + 1;
-  });
-  objectsUpTo(events.length);
-  return `[${parts.join(',')}]`;
-}
-
-export function withoutRunId(event: RunEvent): Omit<RunEvent, 'runId'> {
-  const { runId: _, ...stored } = event;
-  return stored;
-}
-
-/** An event read back, with its runId again, second after its type as the engine emits it. */
-export function withRunId(stored: Omit<RunEvent, 'runId'>, runId: string): RunEvent {
-  return Object.assign({ type: stored.type, runId }, stored) as RunEvent;
 }

@@ -12,7 +12,15 @@ describe('RunStore history', () => {
     begin(store, 'other');
     const events: RunEvent[] = [ev.start('r1')];
     for (let i = 0; i < 50; i++) events.push(ev.log('r1', i % 2 ? 'read' : 'filter', `line ${i}`, 1_000 + i));
-    events.push(ev.state('r1', 'read', 'running', 1_100, { attempt: 1 }), ev.preview('r1', 'read', 4), ev.state('r1', 'read', 'succeeded', 1_200), ev.finish('r1'));
+    events.push(ev.state('r1', 'read', 'running', 1_100, { attempt: 1 }), ev.preview('r1', 'read', 4), ev.state('r1', 'read', 'succeeded', 1_200));
+    // Item attempts are stored as columns: they must read back as the same objects, errors included.
+    const error = { code: 'E_NODE_001', message: 'HTTP 503' };
+    const attempts = [
+      { item: 0, attempt: 1, state: 'succeeded' as const, startedAt: 1_201, finishedAt: 1_203 },
+      { item: 1, attempt: 1, state: 'retrying' as const, startedAt: 1_202, finishedAt: 1_210, error },
+      { item: 1, attempt: 2, state: 'failed' as const, startedAt: 1_215, finishedAt: 1_216, error },
+    ];
+    events.push({ type: 'node:items', runId: 'r1', at: 1_220, nodeId: 'fetch', attempts }, ev.finish('r1'));
     for (const [i, event] of events.entries()) {
       store.append(event);
       store.append(ev.log('other', 'read', `interleaved ${i}`));
