@@ -173,7 +173,7 @@ interface WriterThreadData {
 
 /** The writer thread's body. Self-contained: it runs from its source text, with only its arguments. */
 function writerThread(
-  threads: { parentPort: MessagePort; workerData: WriterThreadData },
+  threads: { parentPort: MessagePort; workerData: WriterThreadData; receiveMessageOnPort: typeof receiveMessageOnPort },
   Database: new (file: string, options: { nativeBinding?: string }) => Parameters<typeof preparedBatchWriter>[0],
   writerFor: typeof preparedBatchWriter,
 ): void {
@@ -185,34 +185,44 @@ function writerThread(
     Atomics.notify(status, changed);
   }
   let db: Parameters<typeof preparedBatchWriter>[0];
-  let write: ReturnType<typeof preparedBatchWriter>;
+  let writeGroup: (batches: PreparedBatch[]) => void;
   try {
     db = new Database(workerData.file, { nativeBinding: workerData.nativeBinding });
     for (const pragma of workerData.pragmas) db.pragma(pragma);
-    write = writerFor(db);
+    const write = writerFor(db);
+    writeGroup = db.transaction((batches: PreparedBatch[]) => {
+      for (const batch of batches) write(batch);
+    });
   } catch (error) {
     workerData.errors.postMessage({ message: (error as Error).message });
     Atomics.store(status, dead, 1);
     announce();
     return;
   }
-  parentPort.on('message', (message: { close?: true; seq: number; generation: number; batch: PreparedBatch }) => {
-    if (message.close) {
+  type Message = { close?: true; seq: number; generation: number; batch: PreparedBatch };
+  parentPort.on('message', (first: Message) => {
+    // Group commit: every batch already waiting goes into this one transaction, so a writer
+    // that falls behind catches up with fewer fsyncs rather than more.
+    const messages = [first];
+    for (let next; (next = threads.receiveMessageOnPort(parentPort)); ) messages.push(next.message as Message);
+    const close = messages.some((m) => m.close);
+    // Batches after a failure, or from before the failed ones were taken back, are not to be written.
+    const group = messages.filter((m) => !m.close && Atomics.load(status, failed) === 0 && m.generation === Atomics.load(status, generation));
+    if (group.length > 0) {
+      try {
+        writeGroup(group.map((m) => m.batch));
+        Atomics.store(status, written, group.at(-1)!.seq);
+      } catch (error) {
+        workerData.errors.postMessage({ message: (error as Error).message, code: (error as { code?: string }).code });
+        Atomics.store(status, failed, group[0].seq);
+      }
+      announce();
+    }
+    if (close) {
       db.close();
       parentPort.close();
       Atomics.store(status, closed, 1);
       announce();
-      return;
     }
-    // A batch after a failure, or from before the failed ones were taken back: not to be written.
-    if (Atomics.load(status, failed) !== 0 || message.generation !== Atomics.load(status, generation)) return;
-    try {
-      write(message.batch);
-      Atomics.store(status, written, message.seq);
-    } catch (error) {
-      workerData.errors.postMessage({ message: (error as Error).message, code: (error as { code?: string }).code });
-      Atomics.store(status, failed, message.seq);
-    }
-    announce();
   });
 }
