@@ -13,9 +13,10 @@ export type Reusable = Map<string, { runId: string; outputs: Record<string, unkn
 export interface GraphIndex {
   ids: readonly string[];
   numberOf: ReadonlyMap<string, number>;
-  /** Edges into each node, in file order. */
+  /** Edges into each node, in file order, and the number of each one's source node. */
   inStart: Int32Array;
   inEdges: readonly PipelineEdge[];
+  inFrom: Int32Array;
   /** Distinct nodes right before and right after each node. */
   upStart: Int32Array;
   up: Int32Array;
@@ -66,7 +67,7 @@ export function graphIndex(pipeline: PipelineFile): GraphIndex {
   const down = new Int32Array(downStart[n]);
   const fill = downStart.slice(0, n);
   for (let t = 0; t < n; t++) for (let k = upStart[t]; k < upStart[t + 1]; k++) down[fill[up[k]]++] = t;
-  return { ids, numberOf, inStart, inEdges, upStart, up, downStart, down };
+  return { ids, numberOf, inStart, inEdges, inFrom, upStart, up, downStart, down };
 }
 
 function prefixSums(counts: Int32Array): Int32Array {

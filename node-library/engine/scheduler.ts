@@ -115,12 +115,9 @@ export class Scheduler {
   /** Runs one node to its end state; never throws. */
   private async execute(i: number): Promise<{ state: NodeState; extra: StateExtra }> {
     const node = this.nodes[i];
-    const { inStart, inEdges, numberOf } = this.plan;
+    const { inStart, inEdges, inFrom } = this.plan;
     const inputs: Record<string, unknown> = {};
-    for (let k = inStart[i]; k < inStart[i + 1]; k++) {
-      const edge = inEdges[k];
-      inputs[edge.to.port] = this.outputs[numberOf.get(edge.from.node)!]?.[edge.from.port];
-    }
+    for (let k = inStart[i]; k < inStart[i + 1]; k++) inputs[inEdges[k].to.port] = this.outputs[inFrom[k]]?.[inEdges[k].from.port];
     const startedAt = Date.now();
     try {
       const { outputs, cached } = await executeNode(this.ctx, node, inputs);
