@@ -43,8 +43,8 @@ export function nodePorts(
   node: { ports?: { inputs: PortInfo[]; outputs: PortInfo[] } },
   info: Pick<NodeTypeInfo, 'inputs' | 'outputs' | 'editablePorts'>,
 ): { inputs: PortInfo[]; outputs: PortInfo[] } {
-  if (info.editablePorts && node.ports) return node.ports;
-  return { inputs: info.inputs, outputs: info.outputs };
+  // The type's own lists, not a copy: this is called for every node a run executes.
+  return info.editablePorts && node.ports ? node.ports : info;
 }
 
 /** Why an output cannot feed an input, or null when it can. */

@@ -25,6 +25,8 @@ export class Scheduler {
   private readonly outputs: (Record<string, unknown> | undefined)[];
   /** Unfinished upstream nodes of each node in the run. */
   private readonly waiting: Int32Array;
+  /** Nodes in the run that have yet to read each node's outputs; at 0 the outputs are let go. */
+  private readonly unread: Int32Array;
   private readonly queue: number[] = [];
   private queueHead = 0;
   private active = 0;
@@ -47,6 +49,7 @@ export class Scheduler {
     this.states = new Array(this.nodes.length);
     this.outputs = new Array(this.nodes.length);
     this.waiting = new Int32Array(this.nodes.length);
+    this.unread = new Int32Array(this.nodes.length);
   }
 
   /** Runs the plan; resolves with the end state of every node in it. */
@@ -68,6 +71,7 @@ export class Scheduler {
       let count = 0;
       for (let k = plan.upStart[i]; k < plan.upStart[i + 1]; k++) count += plan.run[plan.up[k]];
       this.waiting[i] = count;
+      for (let k = plan.upStart[i]; k < plan.upStart[i + 1]; k++) this.unread[plan.up[k]]++;
       this.states[i] = 'pending';
       if (count === 0) ready.push(i);
     }
@@ -118,6 +122,7 @@ export class Scheduler {
     const { inStart, inEdges, inFrom } = this.plan;
     const inputs: Record<string, unknown> = {};
     for (let k = inStart[i]; k < inStart[i + 1]; k++) inputs[inEdges[k].to.port] = this.outputs[inFrom[k]]?.[inEdges[k].from.port];
+    this.letGoOfReadOutputs(i);
     const startedAt = Date.now();
     try {
       const { outputs, cached } = await executeNode(this.ctx, node, inputs);
@@ -171,6 +176,12 @@ export class Scheduler {
     }
     // Recorded for resume as SQL that reads the sources, not this run's tables.
     return recordable ? portable : undefined;
+  }
+
+  /** Node i has read its inputs: outputs no node of the run reads any more need not live until its end. */
+  private letGoOfReadOutputs(i: number): void {
+    const { upStart, up } = this.plan;
+    for (let k = upStart[i]; k < upStart[i + 1]; k++) if (--this.unread[up[k]] === 0) this.outputs[up[k]] = undefined;
   }
 
   /** How many edges read this output port. */

@@ -55,9 +55,10 @@ describe('load', () => {
     const registry = createRegistry();
     const dir = await tempDir();
     const service = new RunService({ registry, dataDir: dir });
-    // Twice: the first pass pays for a cold process (JIT, DuckDB), the second is what the budgets are for.
+    // The first pass pays for a cold process (JIT, DuckDB); as in the executor bench, which measures
+    // the long-lived process the app is, the budgets are for the median of 9 after two warm-up passes.
     const passes: { validateMs: number; runMs: number; state: string; nodeRuns: number | undefined }[] = [];
-    for (let pass = 0; pass < 2; pass++) {
+    for (let pass = 0; pass < 12; pass++) {
       const t0 = performance.now();
       const parsed = parsePipeline(JSON.stringify(file), registry);
       const t1 = performance.now();
@@ -69,15 +70,17 @@ describe('load', () => {
       passes.push({ validateMs: t1 - t0, runMs: t2 - t1, state, nodeRuns: service.store.getRun(runId)?.nodeRuns.length });
     }
     await service.close();
-    const [cold, warm] = passes;
-    const { state, nodeRuns } = warm;
+    const [cold, , , ...warmPasses] = passes;
+    const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const warm = { validateMs: middle(warmPasses.map((p) => p.validateMs)), runMs: middle(warmPasses.map((p) => p.runMs)) };
+    const { state, nodeRuns } = warmPasses.at(-1)!;
     // The budgets: validation as for any file up to 5 MB (the fuzz row), a run as the executor bench's 10,000-node DAG.
     const withinBudget = warm.validateMs <= 200 && warm.runMs <= 100;
     recordFigure(
       'load: 10,000-node pipeline',
-      `${state}, ${nodeRuns} node runs recorded; warm: validate ${warm.validateMs.toFixed(0)} ms (budget 200), run + record ${warm.runMs.toFixed(0)} ms (budget 100); cold: ${cold.validateMs.toFixed(0)} + ${cold.runMs.toFixed(0)} ms`,
+      `${state}, ${nodeRuns} node runs recorded; warm (median of ${warmPasses.length}): validate ${warm.validateMs.toFixed(0)} ms (budget 200), run + record ${warm.runMs.toFixed(0)} ms (budget 100); cold: ${cold.validateMs.toFixed(0)} + ${cold.runMs.toFixed(0)} ms`,
       passes.every((p) => p.state === 'succeeded' && p.nodeRuns === n) && withinBudget,
     );
-    expect(passes.map((p) => [p.state, p.nodeRuns])).toEqual([['succeeded', n], ['succeeded', n]]);
+    expect(passes.map((p) => [p.state, p.nodeRuns])).toEqual(passes.map(() => ['succeeded', n]));
   });
 });
