@@ -47,6 +47,13 @@ const watchIntervalMs = 25;
  * enforces the wall-clock timeout and the RSS limit by killing the process.
  * Every exit during a call becomes a RunnerFailure with its reason.
  */
+/**
+ * Runners of this process still alive. They go when it exits: one busy in a
+ * loop never notices its parent is gone, and would spin on, orphaned.
+ */
+const liveRunners = new Set<RunnerProcessSupervisor>();
+let killOnExit = false;
+
 export class RunnerProcessSupervisor {
   private active?: ActiveCall;
   private stderrTail = '';
@@ -62,8 +69,16 @@ export class RunnerProcessSupervisor {
     this.ready = new Promise((resolve, reject) => ((markReady = resolve), (failStart = reject)));
     process.onMessage((message) => this.onMessage(message as RunnerMessage, markReady));
     process.onOutput((stream, text) => this.onOutput(stream, text));
+    liveRunners.add(this);
+    if (!killOnExit) {
+      killOnExit = true;
+      globalThis.process.once('exit', () => {
+        for (const runner of liveRunners) runner.kill();
+      });
+    }
     process.onExit((code, signal) => {
       this.exited = true;
+      liveRunners.delete(this);
       failStart(new Error(`the code runner did not start (${signal ?? `exit code ${code}`}): ${this.stderrTail.trim().slice(-500)}`));
       this.onExit(code, signal);
     });

@@ -1,0 +1,20 @@
+// Bundled and run by orphans.test.ts as a real process: starts a code node that loops
+// forever, says "looping" once its runner is busy, and exits when its stdin closes.
+// Imports nothing from vitest.
+import { localHost } from '../../../node-library/engine/host';
+import { runPipeline } from '../../../node-library/engine/run-pipeline';
+import { createRegistry } from '../../../node-library/nodes/registry';
+
+const code = ['export default async function run({ log }) {', "  log.info('looping');", '  for (;;) {}', '}'];
+void runPipeline(
+  { format: 'pipewright/pipeline@1', id: 'spin', name: 'Spin', description: '', params: {}, layout: {}, edges: [], nodes: [{ id: 'spin', type: 'code.ts', version: 1, params: {}, code, ports: { inputs: [], outputs: [] } }] },
+  {
+    runId: 'spin',
+    registry: createRegistry(),
+    host: localHost(process.cwd()),
+    onEvent: (event) => {
+      if (event.type === 'node:log' && event.message === 'looping') process.stdout.write('looping\n');
+    },
+  },
+);
+process.stdin.on('end', () => process.exit(0)).resume();
