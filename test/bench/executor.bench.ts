@@ -94,6 +94,19 @@ try {
     const { ms, firstMs } = await median(runs, p);
     line(`${p.id}: ${N.toLocaleString('en')} no-op nodes, events + SQLite (median of 9)`, `${ms.toFixed(1)} ms, ${((ms * 1000) / N).toFixed(2)} µs/node (plan ${planMs.toFixed(1)} ms; first run ${firstMs.toFixed(0)} ms)`);
   }
+  // Per node: from its running event to its succeeded one, as a listener of the run service sees them.
+  const started = new Map<string, number>();
+  const spans: number[] = [];
+  const stopListening = runs.onEvent((event) => {
+    if (event.type !== 'node:state') return;
+    if (event.state === 'running') started.set(event.nodeId, performance.now());
+    else if (event.state === 'succeeded') spans.push(performance.now() - started.get(event.nodeId)!);
+  });
+  await timeRun(runs, chain());
+  stopListening();
+  spans.sort((a, b) => a - b);
+  const at = (q: number) => (spans[Math.floor(q * (spans.length - 1))] * 1000).toFixed(1);
+  line('per no-op node in the chain, running -> succeeded', `p50 ${at(0.5)} µs, p99 ${at(0.99)} µs`);
   const mapped1 = await median(runs, mapped(false), 5);
   line(`mapping: ${N.toLocaleString('en')} items x 5 nodes, item by item`, `${mapped1.ms.toFixed(1)} ms, ${((mapped1.ms * 1000) / (N * 5)).toFixed(2)} µs/item-node (first run ${mapped1.firstMs.toFixed(0)} ms)`);
   const batch = await median(runs, mapped(true), 5);
