@@ -42,6 +42,12 @@ export interface RunStoreOptions {
   flushDelayMs?: number;
   /** Told when a deferred flush fails; the batch stays buffered and the next flush tries again. */
   onError?: (error: unknown) => void;
+  /**
+   * Batches are committed by a writer thread from the first one of at least
+   * this many bytes (64 KB by default; 0: from the first), in this thread until
+   * then: a short run is over before the thread would have started.
+   */
+  threadFromBytes?: number;
 }
 
 /** A run this store writes to: its key and its next event seq. */
@@ -79,7 +85,7 @@ export class RunStore {
   ) {
     this.interruptedAtOpen = interruptDeadRuns(db);
     const inline = preparedBatchWriter(db);
-    this.writer = file === ':memory:' ? undefined : new ThreadWriter(file, inline);
+    this.writer = file === ':memory:' ? undefined : new ThreadWriter(file, inline, options.threadFromBytes ?? 64 * 1024);
     const sink = this.writer ?? new InlineSink(inline);
     this.queue = new WriteQueue(sink, { maxBuffered, flushDelayMs: options.flushDelayMs ?? 0, onError: options.onError });
   }

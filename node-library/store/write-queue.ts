@@ -30,6 +30,11 @@ export class InlineSink implements BatchSink {
       this.unwritten.shift();
     }
   }
+
+  /** The batches not written yet (after a failure), handed to another writer. */
+  takeUnwritten(): PreparedBatch[] {
+    return this.unwritten.splice(0);
+  }
 }
 
 export interface WriteQueueOptions {

@@ -38,24 +38,66 @@ const requireFromHere = createRequire(import.meta.url);
  */
 export class ThreadWriter implements BatchSink {
   private readonly status = new Int32Array(new SharedArrayBuffer(6 * 4));
-  private readonly worker: Worker;
-  private readonly errors: MessagePort;
+  /** Started by the first big batch; until then (and if it cannot start) batches are written here. */
+  private worker: Worker | undefined;
+  private errors: MessagePort | undefined;
   private inFlight: { seq: number; batch: PreparedBatch }[] = [];
   /** Batches to send, oldest first: new ones, and those taken back after a failure. */
   private unsent: PreparedBatch[] = [];
   private nextSeq = 1;
   private generation = 0;
-  /** Set when the thread could not start: batches are written in this thread. */
-  private fallback: InlineSink | undefined;
+  /** Writes in this thread: before the thread starts, or for good when it could not. */
+  private readonly inline: InlineSink;
+  private dead = false;
 
-  /** `write` writes a batch in this thread: for when the writer thread cannot run. */
+  /**
+   * `write` writes a batch in this thread. The thread starts with the first
+   * batch of at least `threadFromBytes`: a short run (a CLI call, an exported
+   * script) is done before a thread would have loaded SQLite.
+   */
   constructor(
-    file: string,
-    private readonly write: (batch: PreparedBatch) => void,
+    private readonly file: string,
+    write: (batch: PreparedBatch) => void,
+    private readonly threadFromBytes: number,
   ) {
+    this.inline = new InlineSink(write);
+  }
+
+  /** Hands batches over; waits only while too many are still in flight. */
+  submit(...batches: PreparedBatch[]): void {
+    if (!this.worker && !this.dead) {
+      if (!batches.some((batch) => batchBytes(batch) >= this.threadFromBytes)) return this.inline.submit(...batches);
+      this.start();
+      // Whatever failed to be written here goes first.
+      this.unsent.push(...this.inline.takeUnwritten());
+    }
+    this.unsent.push(...batches);
+    this.send();
+  }
+
+  /** Waits until every batch handed over is committed. */
+  settle(): void {
+    this.send();
+    if (this.inFlight.length > 0) {
+      this.waitFor(this.inFlight.at(-1)!.seq);
+      this.throwIfFailed();
+      this.send();
+    }
+    this.inline.settle();
+  }
+
+  /** Ends the thread after what it has; call settle() first. */
+  close(): void {
+    if (!this.worker) return;
+    this.worker.postMessage({ close: true });
+    this.waitUntil(() => Atomics.load(this.status, CLOSED) !== 0 || Atomics.load(this.status, DEAD) !== 0);
+    this.errors!.close();
+  }
+
+  private start(): void {
     const { port1, port2 } = new MessageChannel();
     this.errors = port1;
-    const workerData = { file, nativeBinding: process.env.PIPEWRIGHT_SQLITE_BINDING || undefined, sqlite: requireFromHere.resolve('better-sqlite3'), pragmas: connectionPragmas, slots, status: this.status.buffer, errors: port2 };
+    const workerData = { file: this.file, nativeBinding: process.env.PIPEWRIGHT_SQLITE_BINDING || undefined, sqlite: requireFromHere.resolve('better-sqlite3'), pragmas: connectionPragmas, slots, status: this.status.buffer, errors: port2 };
     // From source text, so every bundle (CLI, app, exported script) and the tests run it without a file of its own.
     // __name: the helper bundlers that keep function names (tsx, esbuild's keepNames) call in function bodies.
     // A thread that throws while starting marks itself dead, so a waiting flush falls back at once.
@@ -75,43 +117,19 @@ export class ThreadWriter implements BatchSink {
     this.worker.unref();
   }
 
-  /** Hands batches over; waits only while too many are still in flight. */
-  submit(...batches: PreparedBatch[]): void {
-    this.unsent.push(...batches);
-    this.send();
-  }
-
-  /** Waits until every batch handed over is committed. */
-  settle(): void {
-    this.send();
-    if (this.inFlight.length > 0) {
-      this.waitFor(this.inFlight.at(-1)!.seq);
-      this.throwIfFailed();
-      this.send();
-    }
-    this.fallback?.settle();
-  }
-
-  /** Ends the thread after what it has; call settle() first. */
-  close(): void {
-    this.worker.postMessage({ close: true });
-    this.waitUntil(() => Atomics.load(this.status, CLOSED) !== 0 || Atomics.load(this.status, DEAD) !== 0);
-    this.errors.close();
-  }
-
   private send(): void {
     while (this.unsent.length > 0) {
-      if (this.fallback) {
+      if (this.dead) {
         const batches = this.unsent;
         this.unsent = [];
-        return this.fallback.submit(...batches);
+        return this.inline.submit(...batches);
       }
       if (this.inFlight.length >= maxInFlight) this.waitFor(this.inFlight[0].seq);
       this.throwIfFailed();
-      if (this.fallback) continue;
+      if (this.dead) continue;
       const batch = this.unsent.shift()!;
       const seq = this.nextSeq++;
-      this.worker.postMessage({ seq, generation: this.generation, batch });
+      this.worker!.postMessage({ seq, generation: this.generation, batch });
       this.inFlight.push({ seq, batch });
     }
   }
@@ -138,7 +156,7 @@ export class ThreadWriter implements BatchSink {
   /** After a failure: takes back the failed batch and every later one (the thread skips them), and throws why. */
   private throwIfFailed(): void {
     if (Atomics.load(this.status, FAILED) === 0) return;
-    const reply = receiveMessageOnPort(this.errors)?.message as { message: string; code?: string } | undefined;
+    const reply = receiveMessageOnPort(this.errors!)?.message as { message: string; code?: string } | undefined;
     this.takeBack();
     throw Object.assign(new Error(reply?.message ?? 'the run history writer failed'), { code: reply?.code });
   }
@@ -153,13 +171,22 @@ export class ThreadWriter implements BatchSink {
 
   /** The thread could not start: what was handed to it is written here, in order, and so is everything after. */
   private becomeInline(): void {
-    if (this.fallback) return;
-    const reply = receiveMessageOnPort(this.errors)?.message as { message: string } | undefined;
+    if (this.dead) return;
+    this.dead = true;
+    const reply = receiveMessageOnPort(this.errors!)?.message as { message: string } | undefined;
     process.emitWarning(`the run history is written on the main thread: its writer thread could not start (${reply?.message ?? 'no reason given'})`);
-    this.fallback = new InlineSink(this.write);
     this.unsent = [...this.inFlight.map((f) => f.batch), ...this.unsent];
     this.inFlight = [];
   }
+}
+
+/** Roughly how many bytes a batch writes. */
+function batchBytes(batch: PreparedBatch): number {
+  let bytes = 0;
+  for (const row of batch.events) bytes += row[3].length;
+  for (const row of batch.outputs) bytes += row[1].length;
+  for (const row of batch.logs) bytes += 40 + row[5].length;
+  return bytes;
 }
 
 interface WriterThreadData {
