@@ -162,8 +162,7 @@ export class ThreadWriter implements BatchSink {
   }
 
   private takeBack(): void {
-    this.unsent = [...this.inFlight.map((f) => f.batch), ...this.unsent];
-    this.inFlight = [];
+    this.reclaimInFlight();
     // Batches still queued in the thread belong to the old generation and are skipped.
     Atomics.store(this.status, GENERATION, ++this.generation);
     Atomics.store(this.status, FAILED, 0);
@@ -175,6 +174,11 @@ export class ThreadWriter implements BatchSink {
     this.dead = true;
     const reply = receiveMessageOnPort(this.errors!)?.message as { message: string } | undefined;
     process.emitWarning(`the run history is written on the main thread: its writer thread could not start (${reply?.message ?? 'no reason given'})`);
+    this.reclaimInFlight();
+  }
+
+  /** The batches handed to the thread and not committed go back to the front of the unsent ones. */
+  private reclaimInFlight(): void {
     this.unsent = [...this.inFlight.map((f) => f.batch), ...this.unsent];
     this.inFlight = [];
   }
