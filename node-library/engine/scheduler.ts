@@ -69,9 +69,11 @@ export class Scheduler {
     for (let i = 0; i < plan.ids.length; i++) {
       if (!plan.run[i]) continue;
       let count = 0;
-      for (let k = plan.upStart[i]; k < plan.upStart[i + 1]; k++) count += plan.run[plan.up[k]];
+      for (let k = plan.upStart[i]; k < plan.upStart[i + 1]; k++) {
+        count += plan.run[plan.up[k]];
+        this.unread[plan.up[k]]++;
+      }
       this.waiting[i] = count;
-      for (let k = plan.upStart[i]; k < plan.upStart[i + 1]; k++) this.unread[plan.up[k]]++;
       this.states[i] = 'pending';
       if (count === 0) ready.push(i);
     }
@@ -127,7 +129,7 @@ export class Scheduler {
     try {
       const { outputs, cached } = await executeNode(this.ctx, node, inputs);
       this.outputs[i] = outputs;
-      const recordable = hasValues(outputs) ? await this.emitPreviews(node.id, outputs) : outputs;
+      const recordable = hasValues(outputs) ? await this.emitPreviews(i, outputs) : outputs;
       // Outputs that read rows loaded into this run only are not recorded: a resume runs their node again.
       if (recordable) this.options.onOutputs?.(node.id, recordable);
       return { state: 'succeeded', extra: { cached: cached || undefined, durationMs: Date.now() - startedAt } };
@@ -150,9 +152,10 @@ export class Scheduler {
    * runs as one fused query. Returns the outputs as the run store should keep
    * them for a resume, or undefined when one reads rows that exist only in this run.
    */
-  private async emitPreviews(nodeId: string, outputs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+  private async emitPreviews(i: number, outputs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
     const { data, signal } = this.ctx;
-    const node = this.nodes[this.plan.numberOf.get(nodeId)!];
+    const node = this.nodes[i];
+    const nodeId = node.id;
     const definition = this.ctx.registry.get(node.type);
     const ports = definition ? nodePorts(node, definition).outputs : [];
     const previewRows = this.options.previewRows;
@@ -163,7 +166,7 @@ export class Scheduler {
       if (isTable(value)) {
         portable[port] = data.portable(value);
         recordable &&= portable[port] !== undefined;
-        const store = previewRows > 0 ? !definition?.view : this.readers(nodeId, port) > 1;
+        const store = previewRows > 0 ? !definition?.view : this.readers(i, port) > 1;
         // In place: this object is the one the nodes downstream will read.
         const ref = store ? await data.materialise(outputTableName(nodeId, port), value, signal) : value;
         outputs[port] = ref;
@@ -185,13 +188,12 @@ export class Scheduler {
   }
 
   /** How many edges read this output port. */
-  private readers(nodeId: string, port: string): number {
-    const { downStart, down, inStart, inEdges, numberOf } = this.plan;
-    const i = numberOf.get(nodeId)!;
+  private readers(i: number, port: string): number {
+    const { downStart, down, inStart, inEdges, inFrom } = this.plan;
     let count = 0;
     for (let k = downStart[i]; k < downStart[i + 1]; k++) {
       const d = down[k];
-      for (let e = inStart[d]; e < inStart[d + 1]; e++) if (inEdges[e].from.node === nodeId && inEdges[e].from.port === port) count++;
+      for (let e = inStart[d]; e < inStart[d + 1]; e++) if (inFrom[e] === i && inEdges[e].from.port === port) count++;
     }
     return count;
   }

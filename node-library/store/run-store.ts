@@ -334,7 +334,6 @@ export class RunStore {
     return key;
   }
 
-
   private assertOpen(): void {
     if (this.closed) throw new Error('the run store is closed: open it again to write');
   }
