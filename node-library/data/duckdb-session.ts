@@ -63,6 +63,11 @@ export class DuckDbSession {
 
   constructor(private readonly options: SessionOptions = {}) {}
 
+  /** How many threads DuckDB scans with: file readers size their buffers by it. */
+  get threads(): number {
+    return this.options.threads ?? os.availableParallelism();
+  }
+
   /** Runs one statement; returns the rows it changed (for COPY: the rows written). */
   async execute(sql: string, signal?: AbortSignal): Promise<number> {
     // Any statement may change a stored table.
@@ -217,7 +222,7 @@ export class DuckDbSession {
   private open(): Promise<DuckDBInstance> {
     this.instance ??= Promise.all([this.dir(), loadDuckDb()]).then(([dir, { DuckDBInstance }]) =>
       DuckDBInstance.create(this.options.storage === 'file' ? path.join(dir, 'run.duckdb') : ':memory:', {
-        threads: String(this.options.threads ?? os.availableParallelism()),
+        threads: String(this.threads),
         memory_limit: this.options.memoryLimit ?? defaultMemoryLimit(),
         temp_directory: path.join(dir, 'spill'),
       }),

@@ -57,7 +57,7 @@ export async function exportPipeline(pipeline: PipelineFile, source: string, reg
   if (code) files.set(path.join('runner', 'runner.cjs'), await runnerBundle(path.join(sourceDir, 'runner', 'runner-entry.ts')));
   const manifest = { name: `pipewright-${pipeline.id}`, version: '1.0.0', private: true, description: pipeline.description || pipeline.name, type: 'module', scripts: { start: 'node pipeline.mjs' }, engines: { node: '>=20.19' }, dependencies };
   files.set('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  files.set('.gitignore', 'node_modules/\nhistory.sqlite*\ncache/\n');
+  files.set('.gitignore', 'node_modules/\nhistory.sqlite*\ncache/\n.pipeline.cache\n');
   const schedule = options.cron === undefined ? {} : scheduleFiles(pipeline, options.cron);
   for (const [name, text] of Object.entries(schedule)) files.set(name, text);
   const data = options.includeData ? sampleData(pipeline, registry, path.dirname(source)) : [];

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PipelineFile } from '../../../node-library/contract';
 import { loadPipelineFile, pipelineOrThrow } from '../../../node-library/model/load';
+import { engineOf } from '../../../node-library/export/bundle-script';
 import { copyExamples, tempDir } from '../helpers';
 import { exportToTemp, registry, runInApp, runScript } from './exported-script';
 
@@ -119,15 +120,34 @@ describe('an exported script', () => {
     const manifest = JSON.parse(await readFile(path.join(exported.dir, 'package.json'), 'utf8'));
     expect(Object.keys(manifest.dependencies)).toEqual(['better-sqlite3']);
     expect(manifest.dependencies['better-sqlite3']).toMatch(/^\d+\.\d+\.\d+$/);
-    const script = await readFile(path.join(exported.dir, 'pipeline.mjs'), 'utf8');
-    expect(script).toContain('"util.noop"');
-    expect(script).not.toContain('"source.postgres"');
-    expect(script).not.toContain('"transform.filter"');
+    const engine = engineOf(await readFile(path.join(exported.dir, 'pipeline.mjs'), 'utf8'));
+    expect(engine).toContain('type:"util.noop"');
+    expect(engine).not.toContain('"source.postgres"');
+    expect(engine).not.toContain('"transform.filter"');
     // node_modules holds only better-sqlite3: loading DuckDB would fail the run.
     const run = await runScript(exported.dir, ['--param', 'greeting=hi', '--no-history']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('pass: succeeded');
     expect(existsSync(path.join(exported.dir, 'history.sqlite'))).toBe(false);
+  });
+
+  it('keeps the compiled engine in .pipeline.cache, and runs as well without it or with a stale one', async () => {
+    const dir = await tempDir();
+    const exported = await exportToTemp(trivial, path.join(dir, 'trivial.pipeline.json'));
+    const cache = path.join(exported.dir, '.pipeline.cache');
+    expect(await readFile(path.join(exported.dir, '.gitignore'), 'utf8')).toContain('.pipeline.cache\n');
+    expect(existsSync(cache)).toBe(false);
+    const first = await runScript(exported.dir, ['--no-history']);
+    expect(first.code).toBe(0);
+    const written = await readFile(cache);
+    expect(written.length).toBeGreaterThan(10_000);
+    // V8 rejects a cache that does not match the engine's source: the script compiles afresh and writes a good one.
+    await writeFile(cache, 'not a code cache');
+    const stale = await runScript(exported.dir, ['--no-history']);
+    expect(stale.stderr).toBe('');
+    expect(stale.code).toBe(0);
+    expect(stale.stdout).toContain('pass: succeeded');
+    expect((await readFile(cache)).length).toBeGreaterThan(10_000);
   });
 });
