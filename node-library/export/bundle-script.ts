@@ -74,7 +74,7 @@ export async function bundleScript(pipeline: PipelineFile, sourceDir: string, no
     // The loader passes the script's URL; import() of a package becomes require(), which vm.Script needs.
     define: { 'import.meta.url': '__pwModuleUrl' },
     supported: { 'dynamic-import': false },
-    plugins: [englishOnlyZod],
+    plugins: [englishOnlyZod, sideEffectFree(sourceDir)],
     // Smaller to parse at every start; names kept so stack traces still read.
     minifyWhitespace: true,
     minifySyntax: true,
@@ -83,6 +83,24 @@ export async function bundleScript(pipeline: PipelineFile, sourceDir: string, no
   });
   return loader(JSON.stringify({ ...logic, layout: {} }, null, 2), result.outputFiles[0].text);
 }
+
+/**
+ * The library's modules only define things: a module of which the script uses
+ * nothing (most of the contract's zod schemas, for one) is left out whole
+ * rather than built at every start.
+ */
+const resolving = Symbol('resolving');
+const sideEffectFree = (sourceDir: string): Plugin => ({
+  name: 'side-effect-free-library',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData === resolving || args.kind !== 'import-statement' || !args.importer.startsWith(sourceDir)) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: resolving });
+      if (resolved.errors.length > 0) return undefined;
+      return { ...resolved, sideEffects: false };
+    });
+  },
+});
 
 /**
  * zod's namespace export carries every locale's error messages (about a third
