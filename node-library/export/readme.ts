@@ -22,6 +22,7 @@ export function exportReadme(pipeline: PipelineFile, what: { packages: string[];
     '',
     'Relative input paths are read from this folder; relative output paths are written to it too, or to `--out-dir`.',
     'Each run is recorded in `history.sqlite` next to the script unless `--no-history` (the last 100 runs are kept).',
+    'The first run keeps the compiled engine in `.pipeline.cache` (V8\'s code cache) so later starts skip compiling it; delete it at will, it is written again.',
     'Secrets are read from environment variables named `PIPEWRIGHT_SECRET_<NAME>`; the script holds none, and a missing one stops it before anything runs.',
     '',
     '## Options',
