@@ -1,4 +1,4 @@
-import { apiMethods, PipewrightError, toErrorInfo, type ApiMethod, type ErrorCode, type PipewrightApi, type RunEvent } from '../node-library/contract';
+import { apiMethods, PipewrightError, toErrorInfo, type ApiMethod, type ErrorCode, type InstallEvent, type PipewrightApi, type RunEvent } from '../node-library/contract';
 import { dispatch } from '../node-library/backend/dispatch';
 import { eventBatches } from '../node-library/backend/event-batches';
 import type { IpcReply } from './ipc';
@@ -18,12 +18,14 @@ export type BackendMessage =
   | { kind: 'call'; id: number; method: string; args: unknown[] }
   | { kind: 'secrets'; values: Record<string, string> }
   | { kind: 'reply'; id: number; reply: IpcReply }
-  | { kind: 'events'; events: RunEvent[] };
+  | { kind: 'events'; events: RunEvent[] }
+  | { kind: 'install'; event: InstallEvent };
 
 /** The utilityProcess side: answers every call through the contract's checks and streams run events. */
 export function serveBackend(port: MessagePortLike, backend: PipewrightApi, onSecrets: (values: Record<string, string>) => void): void {
   const events = eventBatches((batch) => port.post({ kind: 'events', events: batch }));
   backend.onRunEvent(events.push);
+  backend.onInstallEvent((event) => port.post({ kind: 'install', event }));
   port.onMessage((message) => {
     const m = message as BackendMessage;
     if (m?.kind === 'secrets' && typeof m.values === 'object' && m.values !== null) onSecrets(m.values);
@@ -51,9 +53,11 @@ export function remoteBackend(port: MessagePortLike): RemoteBackend {
   let nextId = 1;
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   const listeners = new Set<(event: RunEvent) => void>();
+  const installListeners = new Set<(event: InstallEvent) => void>();
   port.onMessage((message) => {
     const m = message as BackendMessage;
     if (m?.kind === 'events' && Array.isArray(m.events)) for (const event of m.events) for (const listener of listeners) listener(event);
+    if (m?.kind === 'install') for (const listener of installListeners) listener(m.event);
     if (m?.kind !== 'reply') return;
     const call = pending.get(m.id);
     pending.delete(m.id);
@@ -69,10 +73,14 @@ export function remoteBackend(port: MessagePortLike): RemoteBackend {
     });
   const methods = Object.fromEntries(apiMethods.map((method) => [method, (...args: unknown[]) => call(method, args)]));
   return {
-    ...(methods as unknown as Omit<PipewrightApi, 'onRunEvent'>),
+    ...(methods as unknown as Omit<PipewrightApi, 'onRunEvent' | 'onInstallEvent'>),
     onRunEvent(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
+    },
+    onInstallEvent(listener) {
+      installListeners.add(listener);
+      return () => void installListeners.delete(listener);
     },
     sendSecrets: (values) => port.post({ kind: 'secrets', values }),
     failPending(message) {

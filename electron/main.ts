@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { runEventChannel } from '../node-library/contract';
+import { installEventChannel, runEventChannel } from '../node-library/contract';
 import { defaultDataDir } from '../node-library/backend/data-dir';
 import { eventBatches } from '../node-library/backend/event-batches';
 import { SecretStore } from '../node-library/backend/secret-store';
@@ -57,11 +57,13 @@ async function openWindow(backendHost: BackendHost): Promise<void> {
   // In batches: one IPC message per event would keep the renderer's main thread busy during big runs.
   const events = eventBatches((batch) => !window.isDestroyed() && window.webContents.send(runEventChannel, batch));
   const unsubscribe = backendHost.backend.onRunEvent(events.push);
+  const unsubscribeInstalls = backendHost.backend.onInstallEvent((event) => !window.isDestroyed() && window.webContents.send(installEventChannel, event));
   // Enabled schedules keep the app in the tray when the window closes.
   runInBackground(window, backendHost.backend, dataDir);
   window.on('close', () => void saveWindowState(windowStateFile, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }).catch(() => undefined));
   window.on('closed', () => {
     unsubscribe();
+    unsubscribeInstalls();
     if (mainWindow === window) mainWindow = undefined;
   });
   window.once('ready-to-show', () => window.show());

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { apiChannels, runEventChannel, type PipewrightApi, type RunEvent } from '../node-library/contract';
+import { apiChannels, installEventChannel, runEventChannel, type InstallEvent, type PipewrightApi, type RunEvent } from '../node-library/contract';
 import type { IpcReply } from './ipc';
 
 async function invoke<T>(channel: string, ...args: unknown[]): Promise<T> {
@@ -41,12 +41,19 @@ const api: PipewrightApi = {
   renameSecret: (from, to) => invoke(apiChannels.renameSecret, from, to),
   deleteSecret: (name) => invoke(apiChannels.deleteSecret, name),
   allowWeakSecretStorage: (allow) => invoke(apiChannels.allowWeakSecretStorage, allow),
+  dependencyStatus: (pipelineId, dependencies) => (dependencies === undefined ? invoke(apiChannels.dependencyStatus, pipelineId) : invoke(apiChannels.dependencyStatus, pipelineId, dependencies)),
+  installDependencies: (pipelineId) => invoke(apiChannels.installDependencies, pipelineId),
   onRunEvent: (listener) => {
     const forward = (_event: unknown, runEvents: RunEvent[]) => {
       for (const runEvent of runEvents) listener(runEvent);
     };
     ipcRenderer.on(runEventChannel, forward);
     return () => void ipcRenderer.removeListener(runEventChannel, forward);
+  },
+  onInstallEvent: (listener) => {
+    const forward = (_event: unknown, installEvent: InstallEvent) => listener(installEvent);
+    ipcRenderer.on(installEventChannel, forward);
+    return () => void ipcRenderer.removeListener(installEventChannel, forward);
   },
 };
 

@@ -3,6 +3,7 @@ import { toErrorInfo } from './contract';
 import { UsageError } from './cli/args';
 import { print, printError, type Command } from './cli/command';
 import { exportCommand } from './cli/commands/export';
+import { installCommand } from './cli/commands/install';
 import { logsCommand, resumeCommand, runsCommand } from './cli/commands/history';
 import { nodesCommand } from './cli/commands/nodes';
 import { runCommand } from './cli/commands/run';
@@ -11,7 +12,7 @@ import { serveCommand } from './cli/commands/serve';
 import { testCommand } from './cli/commands/test';
 import { validateCommand } from './cli/commands/validate';
 
-const commands: Command[] = [runCommand, validateCommand, nodesCommand, runsCommand, logsCommand, resumeCommand, testCommand, exportCommand, serveCommand, scheduleCommand];
+const commands: Command[] = [runCommand, validateCommand, installCommand, nodesCommand, runsCommand, logsCommand, resumeCommand, testCommand, exportCommand, serveCommand, scheduleCommand];
 
 const overview = `Usage: pipewright <command> [options]   (pipewright <command> --help for more)
 

@@ -22,6 +22,8 @@ import { fileKeyStorage } from './file-key-storage';
 import { SecretStore } from './secret-store';
 import { hostOwnedSecrets, secretsApi } from './secrets-api';
 import { secretEnvName } from '../engine/host';
+import { WorkspacePackages } from '../packages/install-packages';
+import { workspaceDeclarations } from './workspace-declarations';
 
 export interface BackendOptions {
   pipelinesDir: string;
@@ -76,6 +78,9 @@ export function createBackend(options: BackendOptions): Backend {
     onError: (error) => console.error('pipewright scheduler:', error),
   });
   void scheduler.start();
+  // The folder is the workspace: its pipelines share one install of the npm packages they declare.
+  const packages = new WorkspacePackages(options.pipelinesDir);
+  const closing = new AbortController();
 
   const loadChecked = async (pipelineId: string) => {
     const file = await findPipelineFile(options.pipelinesDir, pipelineId);
@@ -202,12 +207,23 @@ export function createBackend(options: BackendOptions): Backend {
       return scheduleStore.fires(filter);
     },
     ...(secretStore ? secretsApi(secretStore) : hostOwnedSecrets()),
+    async dependencyStatus(pipelineId, dependencies) {
+      return packages.status(dependencies ?? (await loadForEditing(pipelineId)).dependencies);
+    },
+    async installDependencies(pipelineId) {
+      const { dependencies } = await loadForEditing(pipelineId);
+      return packages.install(pipelineId, await workspaceDeclarations(options.pipelinesDir, pipelineId, dependencies), closing.signal);
+    },
     onRunEvent(listener) {
       return runs.onEvent(listener);
+    },
+    onInstallEvent(listener) {
+      return packages.onEvent(listener);
     },
     whenFinished: (runId) => runs.whenFinished(runId),
     tickScheduler: () => scheduler.tick(),
     async close() {
+      closing.abort();
       await scheduler.stop();
       scheduleStore.close();
       await runs.close();

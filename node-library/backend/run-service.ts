@@ -40,6 +40,8 @@ export interface StartRequest {
   runId?: string;
   /** Where relative output paths of sinks resolve; the pipeline's folder when not given. */
   outputDir?: string;
+  /** Where the pipeline's npm packages are installed; `<pipeline's folder>/.pipewright/packages` when not given. */
+  packagesDir?: string;
 }
 
 export interface StartedRun {
@@ -150,7 +152,7 @@ export class RunService {
     const done = runPipeline(pipeline, {
       runId,
       registry: this.options.registry,
-      host: localHost(path.dirname(request.source), { secrets: this.options.secrets, outputDir: request.outputDir }),
+      host: localHost(path.dirname(request.source), { secrets: this.options.secrets, outputDir: request.outputDir, packagesDir: request.packagesDir }),
       onEvent: emit,
       signal: controller.signal,
       concurrency: request.concurrency ?? this.options.concurrency,

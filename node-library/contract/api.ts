@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dependenciesSchema, type Dependencies, type DependencyStatus, type InstallEvent, type InstallResult } from './dependencies';
 import { partialRunSchema, runStateSchema, runTriggerSchema, type RunEvent } from './events';
 import type { NodeTypeInfo } from './node-types';
 import { paramValueSchema, pipelineFileSchema, pipelineIdSchema, type PipelineFile, type PipelineProblem, type PipelineSummary } from './pipeline';
@@ -115,12 +116,25 @@ export interface PipewrightApi {
   deleteSecret(name: string): Promise<void>;
   /** The user's explicit choice to store secrets although listSecrets reports a weakness (no OS keyring). */
   allowWeakSecretStorage(allow: boolean): Promise<void>;
+  /**
+   * The pipeline's npm packages against the folder's install (installed, outdated, missing).
+   * `dependencies` checks a list not saved yet (the editor's) instead of the file's.
+   */
+  dependencyStatus(pipelineId: string, dependencies?: Dependencies): Promise<DependencyStatus>;
+  /**
+   * Installs with npm, into `<pipelines folder>/.pipewright/packages`, the packages every pipeline
+   * of the folder declares (the saved files); resolves when npm is done. Progress comes as install
+   * events. A failure keeps the previous install and answers npm's error (E_DEPS_001).
+   */
+  installDependencies(pipelineId: string): Promise<InstallResult>;
   /** Every run event of every run, live. Returns the unsubscribe function. */
   onRunEvent(listener: (event: RunEvent) => void): () => void;
+  /** Progress of every package install, live. Returns the unsubscribe function. */
+  onInstallEvent(listener: (event: InstallEvent) => void): () => void;
 }
 
-/** Request/response methods: everything but the event subscription. */
-export type ApiMethod = Exclude<keyof PipewrightApi, 'onRunEvent'>;
+/** Request/response methods: everything but the event subscriptions. */
+export type ApiMethod = Exclude<keyof PipewrightApi, 'onRunEvent' | 'onInstallEvent'>;
 
 /**
  * Argument schemas, one per method, checked on the backend side of every
@@ -160,6 +174,8 @@ export const apiArgs = {
   renameSecret: z.tuple([secretNameSchema, secretNameSchema]),
   deleteSecret: z.tuple([secretNameSchema]),
   allowWeakSecretStorage: z.tuple([z.boolean()]),
+  dependencyStatus: z.union([z.tuple([pipelineIdSchema]), z.tuple([pipelineIdSchema, dependenciesSchema])]),
+  installDependencies: z.tuple([pipelineIdSchema]),
 } satisfies { [M in ApiMethod]: z.ZodType<unknown[]> };
 
 export const apiMethods = Object.keys(apiArgs) as ApiMethod[];
@@ -197,7 +213,10 @@ export const apiChannels: { [M in ApiMethod]: string } = {
   renameSecret: 'app:secrets.rename',
   deleteSecret: 'app:secrets.delete',
   allowWeakSecretStorage: 'app:secrets.allowWeak',
+  dependencyStatus: 'app:dependencies.status',
+  installDependencies: 'app:dependencies.install',
 };
 export const runEventChannel = 'app:runs.event';
+export const installEventChannel = 'app:dependencies.event';
 
 export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<PipewrightApi[M]>>;

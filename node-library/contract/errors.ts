@@ -27,6 +27,8 @@ export const errorCodes = {
   E_EDITOR_001: 'The code editor found a syntax or type error in a code node',
   E_EXPORT_001: 'The export cannot be made as asked (node types, folder, cron)',
   E_EXPORT_002: 'The export folder could not be written',
+  E_DEPS_001: "Installing the pipeline's npm packages failed (npm's error says why); the previous install is kept",
+  E_DEPS_002: 'Pipelines of one workspace declare different versions of the same package',
   E_STORE_001: 'The run history was written by a newer version of Pipewright',
   E_SECRET_001: 'Secret names are UPPER_SNAKE_CASE and unique',
   E_SECRET_002: 'Secrets cannot be stored encrypted on this machine',

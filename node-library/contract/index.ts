@@ -1,4 +1,5 @@
 export * from './api';
+export * from './dependencies';
 export * from './errors';
 export * from './events';
 export * from './node-types';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dependenciesSchema } from './dependencies';
 import { portTypes } from './node-types';
 import { scheduleSchema } from './schedule';
 
@@ -109,6 +110,8 @@ export const pipelineFileSchema = z.strictObject({
   name: z.string().min(1).max(200),
   description: z.string().default(''),
   params: z.record(z.string(), pipelineParamSchema).default({}),
+  /** npm packages code nodes may import (name -> version spec), installed per workspace on request. */
+  dependencies: dependenciesSchema.optional(),
   nodes: z.array(pipelineNodeSchema),
   edges: z.array(pipelineEdgeSchema).default([]),
   layout: z.record(z.string(), nodeLayoutSchema).default({}),

@@ -1,5 +1,6 @@
 import type { ApiMethod } from './api';
 import type { ErrorInfo } from './errors';
+import type { InstallEvent } from './dependencies';
 import type { RunEvent } from './events';
 
 /** Messages on the serve-mode WebSocket. */
@@ -18,4 +19,9 @@ export interface WireEvents {
   events: RunEvent[];
 }
 
-export type WireServerMessage = WireResponse | WireEvents;
+/** Progress of a package install, one per message (a few hundred lines at most). */
+export interface WireInstallEvent {
+  install: InstallEvent;
+}
+
+export type WireServerMessage = WireResponse | WireEvents | WireInstallEvent;

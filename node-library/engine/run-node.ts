@@ -1,4 +1,4 @@
-import { nodePorts, PipewrightError, type LogLevel, type ParamValue, type PipelineNode } from '../contract';
+import { nodePorts, PipewrightError, type Dependencies, type LogLevel, type ParamValue, type PipelineNode } from '../contract';
 import type { DuckDbSession } from '../data/duckdb-session';
 import type { NodeDefinition, PipelineState } from '../nodes/define-node';
 import { paramsSchema, type ParamValues } from '../nodes/params';
@@ -11,6 +11,8 @@ export interface NodeCallEnv {
   data: DuckDbSession;
   host: HostApi;
   state: PipelineState;
+  /** The npm packages the pipeline declares (its `dependencies`). */
+  dependencies: Dependencies;
   /** No previews in this run: sources may stay lazy (see NodeContext.fuse). */
   fuse?: boolean;
 }
@@ -52,6 +54,7 @@ export async function runNode(env: NodeCallEnv, call: NodeCall): Promise<Record<
     state: env.state,
     data: env.data,
     host: env.host,
+    dependencies: env.dependencies,
     fuse: env.fuse,
   });
   call.signal.throwIfAborted();

@@ -71,6 +71,7 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
     registry: options.registry,
     host,
     runParams: params,
+    dependencies: pipeline.dependencies ?? {},
     data,
     state: options.state ?? { get: (k) => memoryState.get(k), set: (k, v) => void memoryState.set(k, v) },
     signal,

@@ -9,6 +9,7 @@ import { exportReadme } from './readme';
 import { scheduleFiles } from './schedule-files';
 import { installedVersion, librarySourceDir, nodeModules } from './sources';
 import { runnerBundle } from '../runner/runner-bundle';
+import { npmSpec } from '../packages/workspace-packages';
 
 export interface ExportOptions {
   /** The folder to write; created if missing, and it must be empty or not exist. */
@@ -49,7 +50,9 @@ export async function exportPipeline(pipeline: PipelineFile, source: string, reg
   // Code nodes: esbuild compiles the user's module at run time, and tables cross through DuckDB's bindings.
   const code = types.some((t) => t.startsWith('code.'));
   const packages = [...(tabular || code ? ['@duckdb/node-api'] : []), ...(code ? ['@duckdb/node-bindings'] : []), 'better-sqlite3', ...(code ? ['esbuild'] : [])];
-  const dependencies = Object.fromEntries(await Promise.all(packages.map(async (p) => [p, await installedVersion(sourceDir, p)] as const)));
+  const pinned = Object.fromEntries(await Promise.all(packages.map(async (p) => [p, await installedVersion(sourceDir, p)] as const)));
+  const declared = userPackages(pipeline, path.dirname(source), dir, packages);
+  const dependencies = Object.fromEntries(Object.entries({ ...pinned, ...declared }).sort(([a], [b]) => (a < b ? -1 : 1)));
 
   const files = new Map<string, string>();
   files.set('pipeline.mjs', await bundleScript(pipeline, sourceDir, types.map((t) => modules.get(t)!)));
@@ -58,10 +61,12 @@ export async function exportPipeline(pipeline: PipelineFile, source: string, reg
   const manifest = { name: `pipewright-${pipeline.id}`, version: '1.0.0', private: true, description: pipeline.description || pipeline.name, type: 'module', scripts: { start: 'node pipeline.mjs' }, engines: { node: '>=20.19' }, dependencies };
   files.set('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
   files.set('.gitignore', 'node_modules/\nhistory.sqlite*\ncache/\n.pipeline.cache\n');
+  // file: packages copied, not linked: the runners may read this folder's node_modules only.
+  if (Object.keys(declared).length > 0) files.set('.npmrc', 'install-links=true\n');
   const schedule = options.cron === undefined ? {} : scheduleFiles(pipeline, options.cron);
   for (const [name, text] of Object.entries(schedule)) files.set(name, text);
   const data = options.includeData ? sampleData(pipeline, registry, path.dirname(source)) : [];
-  files.set('README.md', exportReadme(pipeline, { packages, data, schedule: Object.keys(schedule) }));
+  files.set('README.md', exportReadme(pipeline, { packages, declared: Object.keys(declared), data, schedule: Object.keys(schedule) }));
 
   try {
     for (const [name, text] of files) {
@@ -77,6 +82,24 @@ export async function exportPipeline(pipeline: PipelineFile, source: string, reg
     throw new PipewrightError('E_EXPORT_002', `could not write the export to ${dir}: ${(error as Error).message}`);
   }
   return { dir, files: [...files.keys(), ...data].map((f) => f.split(path.sep).join('/')).sort(), packages };
+}
+
+/**
+ * The npm packages the pipeline declares, for the export's package.json: a
+ * relative `file:` path is rewritten to be relative to the export folder. A
+ * package the script itself pins cannot be declared again.
+ */
+function userPackages(pipeline: PipelineFile, baseDir: string, outDir: string, pinned: string[]): Record<string, string> {
+  const declared = pipeline.dependencies ?? {};
+  const clash = Object.keys(declared).filter((name) => pinned.includes(name));
+  if (clash.length > 0) throw new PipewrightError('E_EXPORT_001', `the pipeline declares ${clash.join(', ')}, which the exported script pins itself; remove it from the pipeline's dependencies`);
+  return Object.fromEntries(
+    Object.entries(declared).map(([name, spec]) => {
+      const resolved = npmSpec(spec, baseDir);
+      if (resolved === spec) return [name, spec];
+      return [name, `file:${path.relative(outDir, resolved.slice('file:'.length)).split(path.sep).join('/')}`];
+    }),
+  );
 }
 
 /** Relative paths that source nodes read, inside the pipeline's folder: its sample data. */

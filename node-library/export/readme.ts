@@ -2,14 +2,14 @@ import type { PipelineFile } from '../contract';
 import { scriptUsage } from './runtime/script-usage';
 
 /** The exported folder's README: what it is, how to install and run it, and what it writes. */
-export function exportReadme(pipeline: PipelineFile, what: { packages: string[]; data: string[]; schedule: string[] }): string {
+export function exportReadme(pipeline: PipelineFile, what: { packages: string[]; declared: string[]; data: string[]; schedule: string[] }): string {
   const lines = [
     `# ${pipeline.name}`,
     '',
     pipeline.description || `The Pipewright pipeline ${pipeline.id}, exported as a headless script.`,
     '',
     'This folder runs the pipeline with plain Node.js (20.19 or newer), the same engine the Pipewright app runs.',
-    `\`pipeline.mjs\` holds the engine, the node types the pipeline uses and the pipeline; \`package.json\` lists only the native packages it needs (${what.packages.join(', ')}).`,
+    `\`pipeline.mjs\` holds the engine, the node types the pipeline uses and the pipeline; \`package.json\` lists only the native packages it needs (${what.packages.join(', ')})${what.declared.length ? `, and the npm packages its code nodes import (${what.declared.join(', ')}), which they load from this folder's node_modules` : ''}.`,
     '',
     '## Run',
     '',

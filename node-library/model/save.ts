@@ -3,7 +3,7 @@ import { link, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { pipelineFileSchema, type PipelineFile } from '../contract';
 
-const topKeys = ['format', 'id', 'name', 'description', 'params', 'schedule', 'nodes', 'edges', 'layout', 'annotations'];
+const topKeys = ['format', 'id', 'name', 'description', 'params', 'dependencies', 'schedule', 'nodes', 'edges', 'layout', 'annotations'];
 const annotationKeys = ['id', 'kind', 'title', 'text', 'x', 'y', 'width', 'height'];
 const nodeKeys = ['id', 'type', 'version', 'label', 'params', 'code', 'retries', 'retryDelayMs', 'timeoutMs', 'cache', 'trigger'];
 
@@ -16,6 +16,8 @@ export function serializePipeline(pipeline: PipelineFile): string {
   const file = ordered(checked, topKeys);
   file.params = sortedRecord(checked.params);
   file.layout = sortedRecord(checked.layout);
+  // Sorted like package.json's, and dropped when empty so removing the last one restores the file's bytes.
+  file.dependencies = checked.dependencies && Object.keys(checked.dependencies).length > 0 ? sortedRecord(checked.dependencies) : undefined;
   // Sorted by id and dropped when empty, so a pipeline without frames or notes keeps its bytes.
   file.annotations = checked.annotations?.length ? [...checked.annotations].sort((a, b) => (a.id < b.id ? -1 : 1)).map((a) => ordered(a, annotationKeys)) : undefined;
   file.nodes = checked.nodes.map((node) => ({ ...ordered(node, nodeKeys), params: sortedRecord(node.params) }));

@@ -1,4 +1,4 @@
-import type { LogLevel, NodeTypeInfo, ParamValue, PipelineNode, PortInfo } from '../contract';
+import type { Dependencies, LogLevel, NodeTypeInfo, ParamValue, PipelineNode, PortInfo } from '../contract';
 import type { DuckDbSession } from '../data/duckdb-session';
 import type { HostApi } from '../engine/host';
 import { paramInfos, type ParamSpecs, type ParamValues } from './params';
@@ -23,6 +23,8 @@ export interface NodeContext<S extends ParamSpecs = ParamSpecs> {
   state: PipelineState;
   data: DuckDbSession;
   host: HostApi;
+  /** The npm packages the pipeline declares: code nodes may import these (from host.packagesDir) besides Node's built-ins. */
+  dependencies?: Dependencies;
   /**
    * Nobody previews this run's outputs (a headless run): a source may return
    * a lazy query instead of storing its rows, so a chain of SQL nodes runs as

@@ -16,6 +16,11 @@ export interface RunnerProfile {
   heapMb: number;
   /** Extra paths the code may read (declared file inputs). */
   readPaths: string[];
+  /**
+   * The package install the code imports from (its folder and install stamp): a warm runner keeps
+   * the modules it loaded, so runners never serve calls of another install.
+   */
+  packages?: string;
 }
 
 export interface PoolOptions {
@@ -175,7 +180,7 @@ export class RunnerPool {
 }
 
 function profileKey(profile: RunnerProfile): string {
-  return `${profile.heapMb}|${[...profile.readPaths].sort().join('|')}`;
+  return `${profile.heapMb}|${profile.packages ?? ''}|${[...profile.readPaths].sort().join('|')}`;
 }
 
 /** Node 20 and 21 call the permission model experimental; 22.13 and later name it --permission. */

@@ -25,6 +25,8 @@ export interface CallMessage {
   outputs: { id: string; type: string }[];
   params: Record<string, unknown>;
   secrets: Record<string, string>;
+  /** The npm packages the code may import besides Node's built-ins: the pipeline's declared names, installed in `dir`. */
+  packages?: { dir: string; names: string[] };
   /** A folder this call may write to; the runner creates it when the code first asks for it and removes it after. */
   workDir: string;
 }

@@ -5,10 +5,11 @@
  * under child_process.fork (messages on process) and Electron's
  * utilityProcess (messages on process.parentPort).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire, isBuiltin, type SourceMap } from 'node:module';
 import { format } from 'node:util';
 import vm from 'node:vm';
+import path from 'node:path';
 import type { LogLevel } from '../contract';
 import { ipcPieces, rowsToIpc } from './arrow-columns';
 import type { CallMessage, OutputValue, ParentMessage, RunnerMessage, WireTable } from './protocol';
@@ -29,10 +30,47 @@ function send(message: RunnerMessage): void {
 }
 
 const nodeRequire = createRequire(__filename);
-/** User code may import Node's built-ins; the permission model decides what they may touch. */
-function userRequire(id: string): unknown {
-  if (!isBuiltin(id)) throw new Error(`cannot import ${id}: code nodes can import Node's built-in modules only`);
-  return nodeRequire(id);
+const packageRequires = new Map<string, NodeJS.Require>();
+
+/** Node 20 grants reads of an allowed folder only if it existed when the runner started: else access is denied, which means not installed. */
+function installed(dir: string, name: string): boolean {
+  try {
+    return existsSync(path.join(dir, 'node_modules', name));
+  } catch {
+    return false;
+  }
+}
+
+/** The package an import names: `lodash` for `lodash/fp`, `@scope/pkg` for `@scope/pkg/sub`. */
+function importedPackage(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/**
+ * User code may import Node's built-ins and the npm packages its pipeline
+ * declares (and their subpaths, `lodash/fp`), from the install folder; the
+ * permission model decides what they may touch.
+ */
+function requireFor(packages: CallMessage['packages']): (id: string) => unknown {
+  return (id) => {
+    if (isBuiltin(id)) return nodeRequire(id);
+    if (/^[./]/.test(id) || path.isAbsolute(id)) throw new Error(`cannot import ${id}: code nodes import Node's built-in modules and the npm packages the pipeline declares, not files`);
+    const name = importedPackage(id);
+    if (!packages?.names.includes(name)) {
+      throw new Error(`cannot import ${id}: ${name} is not in the pipeline's dependencies. Code nodes import Node's built-in modules and the npm packages the pipeline declares: add ${name} under Dependencies in the pipeline inspector ("dependencies" in the file), then install`);
+    }
+    let load = packageRequires.get(packages.dir);
+    if (!load) packageRequires.set(packages.dir, (load = createRequire(path.join(packages.dir, 'package.json'))));
+    try {
+      return load(id);
+    } catch (error) {
+      // Not found in the install, Node looks in the folders above it, which the permission model refuses.
+      const missing = ['MODULE_NOT_FOUND', 'ERR_ACCESS_DENIED'].includes((error as NodeJS.ErrnoException).code!) && !installed(packages.dir, name);
+      if (!missing) throw error;
+      throw new Error(`cannot import ${id}: ${name} is declared in the pipeline's dependencies but not installed in ${packages.dir}; install them (Install under Dependencies in the pipeline inspector, or npm install in an exported script's folder)`, { cause: error });
+    }
+  };
 }
 
 interface Compiled {
@@ -91,7 +129,7 @@ async function runCall(call: CallMessage): Promise<OutputValue[]> {
   const inputs: Record<string, unknown> = {};
   for (const [port, value] of Object.entries(call.inputs)) inputs[port] = call.tablePorts.includes(port) ? TableRows.fromIpc(fromWire(value as WireTable)) : value;
   try {
-    run(module.exports, userRequire, module, userConsole);
+    run(module.exports, requireFor(call.packages), module, userConsole);
     const main = typeof module.exports.default === 'function' ? module.exports.default : module.exports.run;
     if (typeof main !== 'function') throw new Error('the code exports no function: write `export default async function run({ inputs }) { ... }`');
     const state = {

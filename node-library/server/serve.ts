@@ -78,7 +78,11 @@ function attachClient(ws: WebSocket, backend: PipewrightApi): void {
     post(message);
   };
   const unsubscribe = backend.onRunEvent(events.push);
-  ws.on('close', unsubscribe);
+  const unsubscribeInstalls = backend.onInstallEvent((install) => post({ install }));
+  ws.on('close', () => {
+    unsubscribe();
+    unsubscribeInstalls();
+  });
   ws.on('message', async (data) => {
     let request: WireRequest;
     try {

@@ -1,6 +1,7 @@
 import type {
   ApiMethod,
   ApiResult,
+  InstallEvent,
   PipewrightApi,
   RunEvent,
   WireRequest,
@@ -30,12 +31,17 @@ const connectionClosed = () =>
 export function createWsClient(url: string): PipewrightApi {
   const pending = new Map<number, Pending>();
   const listeners = new Set<(event: RunEvent) => void>();
+  const installListeners = new Set<(event: InstallEvent) => void>();
   let nextId = 1;
   let socket: Promise<WebSocket> | undefined;
 
   const receive = (message: WireServerMessage) => {
     if ('events' in message) {
       for (const event of message.events) for (const listener of listeners) listener(event);
+      return;
+    }
+    if ('install' in message) {
+      for (const listener of installListeners) listener(message.install);
       return;
     }
     const entry = pending.get(message.id);
@@ -96,12 +102,19 @@ export function createWsClient(url: string): PipewrightApi {
     renameSecret: (from, to) => call('renameSecret', from, to),
     deleteSecret: (name) => call('deleteSecret', name),
     allowWeakSecretStorage: (allow) => call('allowWeakSecretStorage', allow),
+    dependencyStatus: (pipelineId, dependencies) => call('dependencyStatus', pipelineId, dependencies),
+    installDependencies: (pipelineId) => call('installDependencies', pipelineId),
     onRunEvent(listener) {
       listeners.add(listener);
       // Events only flow over an open socket. A failed connection is reported
       // by the next request (the start-up loader makes one), not here.
       connect().catch(() => undefined);
       return () => void listeners.delete(listener);
+    },
+    onInstallEvent(listener) {
+      installListeners.add(listener);
+      connect().catch(() => undefined);
+      return () => void installListeners.delete(listener);
     },
   };
 }

@@ -16,6 +16,8 @@ export interface DeclarationInput {
   runParams: Record<string, PipelineParam>;
   /** The node's own params, typed from their values. */
   nodeParams: Record<string, unknown>;
+  /** npm packages the pipeline declares: importing them is no error (typed `any`; their own types are not loaded). */
+  packages?: string[];
 }
 
 /**
@@ -59,6 +61,7 @@ export function codeDeclaration(input: DeclarationInput): string {
     ...params,
     '}',
     contextApi,
+    ...(input.packages ?? []).flatMap((name) => [`declare module ${JSON.stringify(name)};`, `declare module ${JSON.stringify(`${name}/*`)};`]),
   ].join('\n');
 }
 

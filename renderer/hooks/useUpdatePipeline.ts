@@ -9,6 +9,8 @@ export interface PipelineUpdates {
   setRunParam(name: string, param: PipelineParam | null): void;
   /** Sets or (undefined) removes the schedule; typing in one field makes one undo step. */
   setSchedule(schedule: Schedule | undefined, field: string): void;
+  /** Declares, changes (`spec`) or removes (`null`) an npm package the code nodes may import. */
+  setDependency(name: string, spec: string | null): void;
 }
 
 /** The inspector's edits of the pipeline itself. Typing in one field makes one undo step. */
@@ -20,6 +22,15 @@ export function useUpdatePipeline(): PipelineUpdates {
         edit(`schedule:${field}`, (p) => {
           if (schedule) return { ...p, schedule };
           const { schedule: _removed, ...rest } = p;
+          return rest;
+        }),
+      setDependency: (name, spec) =>
+        edit(`dependency:${name}`, (p) => {
+          const { [name]: current, ...others } = p.dependencies ?? {};
+          if (current === (spec ?? undefined)) return p;
+          const dependencies = spec === null ? others : { ...others, [name]: spec };
+          if (Object.keys(dependencies).length > 0) return { ...p, dependencies };
+          const { dependencies: _removed, ...rest } = p;
           return rest;
         }),
       setName: (name) => edit('name', (p) => (p.name === name ? p : { ...p, name })),

@@ -37,9 +37,10 @@ export function CodeSection({ pipeline, node, info, language, previews, problems
   const text = (node.code ?? []).join('\n');
   const ports = nodePorts(node, info);
   const schemas = useMemo(() => upstreamSchemas(pipeline, node.id, previews), [pipeline, node.id, previews]);
+  const packages = useMemo(() => Object.keys(pipeline.dependencies ?? {}), [pipeline.dependencies]);
   const declaration = useMemo(
-    () => codeDeclaration({ inputs: ports.inputs, outputs: ports.outputs, schemas, runParams: pipeline.params, nodeParams: node.params }),
-    [ports.inputs, ports.outputs, schemas, pipeline.params, node.params],
+    () => codeDeclaration({ inputs: ports.inputs, outputs: ports.outputs, schemas, runParams: pipeline.params, nodeParams: node.params, packages }),
+    [ports.inputs, ports.outputs, schemas, pipeline.params, node.params, packages],
   );
   const model = useCodeModel(setup, { pipelineId: pipeline.id, nodeId: node.id, language, text, declaration, onChange: update.setCode });
   const title = `${node.label ?? node.id} · ${languageTitle[language]}`;

@@ -1,9 +1,10 @@
 import type { PipelineFile } from '../../node-library/contract';
 import { useUpdatePipeline } from '../hooks/useUpdatePipeline';
+import { DependenciesPanel } from './DependenciesPanel';
 import { RunParamsEditor } from './RunParamsEditor';
 import { SchedulePanel } from './SchedulePanel';
 
-/** With no node selected: the pipeline's own name, description and run parameters. */
+/** With no node selected: the pipeline's own name, description, run parameters, schedule and npm dependencies. */
 export function PipelineInspector({ pipeline }: { pipeline: PipelineFile }) {
   const update = useUpdatePipeline();
   return (
@@ -24,6 +25,7 @@ export function PipelineInspector({ pipeline }: { pipeline: PipelineFile }) {
       </label>
       <RunParamsEditor params={pipeline.params} update={update} />
       <SchedulePanel pipeline={pipeline} update={update} />
+      <DependenciesPanel pipeline={pipeline} update={update} />
       <p className="pw-inspector__hint">Select a node to edit it. Shift+drag selects several; press ? for every shortcut.</p>
     </div>
   );

@@ -76,7 +76,8 @@ export async function runExported({ pipeline, nodes, scriptDir }: ExportedPipeli
     await duckDb;
     const source = path.join(scriptDir, `${pipeline.id}.pipeline.json`);
     const outputDir = values['out-dir'] === undefined ? undefined : path.resolve(values['out-dir']);
-    return await follow(runs, values.json ?? false, () => runs.start({ pipeline, source, params, trigger: 'cli', concurrency, outputDir }));
+    // The script's own package.json lists the packages its code nodes import: they come from its node_modules.
+    return await follow(runs, values.json ?? false, () => runs.start({ pipeline, source, params, trigger: 'cli', concurrency, outputDir, packagesDir: scriptDir }));
   } finally {
     await runs.close();
   }

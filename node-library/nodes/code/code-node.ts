@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { nodePorts, PipewrightError, type PortInfo } from '../../contract';
+import { currentInstall, npmSpec } from '../../packages/workspace-packages';
 import { isTable, outputTableName } from '../../data/table';
 import type { OutputValue } from '../../runner/protocol';
 import { sharedRunnerPool, type PoolCall } from '../../runner/pool';
@@ -56,6 +58,7 @@ async function runCode(ctx: NodeContext<typeof params>, language: 'ts' | 'js', p
     const value = ctx.host.secret(name);
     if (value !== undefined) secrets[name] = value;
   }
+  const packages = declaredPackages(ctx);
   const call: PoolCall = {
     code: compiled.code,
     codeKey: compiled.key,
@@ -66,16 +69,44 @@ async function runCode(ctx: NodeContext<typeof params>, language: 'ts' | 'js', p
     outputs: ports.outputs.map(({ id, type }) => ({ id, type })),
     params: ctx.runParams,
     secrets,
+    ...(packages && { packages: packages.call }),
   };
   const hooks = { log: (level: Parameters<typeof ctx.log>[1], message: string) => ctx.log(message, level), stateGet: ctx.state.get, stateSet: ctx.state.set };
   const limits = { timeoutMs: node.timeoutMs ?? defaultCodeTimeoutMs, rssBytes: (2 * ctx.params.memoryMb + 128) * 2 ** 20, signal: ctx.signal };
   let outputs: OutputValue[];
   try {
-    outputs = await sharedRunnerPool().run({ heapMb: ctx.params.memoryMb, readPaths }, call, hooks, limits);
+    const profile = packages ? { heapMb: ctx.params.memoryMb, readPaths: [...readPaths, ...packages.readPaths], packages: packages.profile } : { heapMb: ctx.params.memoryMb, readPaths };
+    outputs = await sharedRunnerPool().run(profile, call, hooks, limits);
   } catch (error) {
     throw asNodeError(error, ctx);
   }
   return readOutputs(ctx, outputs);
+}
+
+/**
+ * The npm packages the pipeline declares, for the runner: their names and
+ * install folder, which it may read, and which install is there now. A
+ * package installed from another spec than the declared one is a warning:
+ * the code runs with what is installed.
+ */
+function declaredPackages(ctx: NodeContext<typeof params>) {
+  const declared = ctx.dependencies ?? {};
+  const names = Object.keys(declared);
+  const dir = ctx.host.packagesDir;
+  if (names.length === 0 || !dir) return undefined;
+  const install = currentInstall(dir);
+  if (install.specs && ctx.attempt === 1 && !ctx.item) {
+    const baseDir = ctx.host.resolvePath('.');
+    for (const name of names) {
+      const installed = install.specs[name];
+      if (installed !== undefined && installed !== npmSpec(declared[name], baseDir)) ctx.log(`${name} is declared as ${declared[name]} but installed from ${installed}: install the dependencies again to update it`, 'warn');
+    }
+  }
+  return {
+    call: { dir, names },
+    readPaths: [path.join(dir, 'node_modules'), path.join(dir, 'package.json')],
+    profile: `${dir}@${install.stamp}`,
+  };
 }
 
 /**

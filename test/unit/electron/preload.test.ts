@@ -22,7 +22,7 @@ describe('preload bridge', () => {
   it('exposes exactly the contract, method by method, and no ipcRenderer', () => {
     const api = exposed.pipewright as Record<string, unknown>;
     expect(Object.keys(exposed)).toEqual(['pipewright', 'pipewrightShell']);
-    expect(Object.keys(api).sort()).toEqual([...apiMethods, 'onRunEvent'].sort());
+    expect(Object.keys(api).sort()).toEqual([...apiMethods, 'onRunEvent', 'onInstallEvent'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 

@@ -61,10 +61,12 @@ describe('what code in a runner may touch', () => {
     expect(await jsonResult(probe, {}, { secrets })).toEqual({});
   });
 
-  it('imports Node built-ins only', async () => {
+  it('imports Node built-ins, and no package or file the pipeline does not declare', async () => {
     const ports = { inputs: [], outputs: [{ id: 'out', type: 'json' as const }] };
     const run = await runCode(pipelineOf([codeNode('probe', "import _ from 'lodash';\nexport default async function run() { return { out: _.VERSION } }", { ports })]));
-    expect(run.error('probe')?.message).toContain("cannot import lodash: code nodes can import Node's built-in modules only");
+    expect(run.error('probe')?.message).toContain("cannot import lodash: lodash is not in the pipeline's dependencies");
+    const file = await runCode(pipelineOf([codeNode('probe', "import x from '../secret.js';\nexport default async function run() { return { out: x } }", { ports })]));
+    expect(file.error('probe')?.message).toContain('cannot import ../secret.js: code nodes import Node\'s built-in modules and the npm packages the pipeline declares, not files');
   });
 });
 
