@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { decodeMessage, encodeMessage } from './wire-codec';
 
 /** A started runner process, whichever API started it. */
 export interface RunnerProcess {
@@ -24,14 +25,14 @@ export interface LaunchOptions {
 /** Starts a runner; child_process.fork under Node, Electron's utilityProcess in the app. */
 export type RunnerLauncher = (options: LaunchOptions) => RunnerProcess;
 
-/** child_process.fork with structured-clone messages, so Arrow buffers cross as bytes. */
+/** child_process.fork with JSON messages; values JSON would change cross in V8's serialisation (wire-codec.ts). */
 export const forkLauncher: RunnerLauncher = ({ entry, execArgv, args, env }) => {
-  const child = fork(entry, args, { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(entry, args, { execArgv, env, serialization: 'json', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const streams: [Readable | null, 'stdout' | 'stderr'][] = [[child.stdout, 'stdout'], [child.stderr, 'stderr']];
   return {
     pid: child.pid,
-    send: (message) => void child.send(message as never),
-    onMessage: (listener) => void child.on('message', listener),
+    send: (message) => void child.send(encodeMessage(message as object) as never),
+    onMessage: (listener) => void child.on('message', (message) => listener(decodeMessage(message))),
     // 'close' rather than 'exit': it comes after stderr is drained, which holds V8's out-of-memory message.
     onExit: (listener) => void child.once('close', listener),
     onOutput: (listener) => {

@@ -19,7 +19,7 @@ export interface CallMessage {
   sourceMap: string;
   /** The file name stack traces show, e.g. `clean_orders.ts`. */
   fileName: string;
-  /** Non-table inputs are structured-cloned; table inputs arrive as WireTable. */
+  /** Non-table inputs arrive as structured clone would deliver them (wire-codec.ts); table inputs as WireTable. */
   inputs: Record<string, unknown>;
   tablePorts: string[];
   outputs: { id: string; type: string }[];

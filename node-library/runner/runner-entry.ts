@@ -3,7 +3,8 @@
  * Bundled on its own (dist/runner/runner.cjs, apache-arrow inside) so the
  * permission model only has to let it read one file. The same file runs
  * under child_process.fork (messages on process) and Electron's
- * utilityProcess (messages on process.parentPort).
+ * utilityProcess (messages on process.parentPort, structured clone there;
+ * JSON under fork, see wire-codec.ts).
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire, isBuiltin, type SourceMap } from 'node:module';
@@ -17,6 +18,7 @@ import { mallocTuning } from './runner-env';
 import { parseSourceMap, userErrorPayload } from './stack-map';
 import { fromWire, toWire } from './table-files';
 import { TableRows } from './table-rows';
+import { decodeMessage, encodeMessage } from './wire-codec';
 
 interface ElectronParentPort {
   postMessage(message: unknown): void;
@@ -26,7 +28,7 @@ const parentPort = (process as unknown as { parentPort?: ElectronParentPort }).p
 
 function send(message: RunnerMessage): void {
   if (parentPort) parentPort.postMessage(message);
-  else process.send!(message);
+  else process.send!(encodeMessage(message));
 }
 
 const nodeRequire = createRequire(__filename);
@@ -231,7 +233,7 @@ for (const name of Object.keys(mallocTuning)) delete process.env[name];
 process.on('uncaughtException', (error) => fatal('uncaught exception', error));
 process.on('unhandledRejection', (reason) => fatal('unhandled rejection', reason));
 if (parentPort) parentPort.on('message', (event) => onMessage(event.data as ParentMessage));
-else process.on('message', (message) => onMessage(message as ParentMessage));
+else process.on('message', (message) => onMessage(decodeMessage(message) as ParentMessage));
 // The parent is gone (the app quit or crashed): nothing more will ask for work.
 process.on('disconnect', () => process.exit(0));
 if (process.argv.includes('--report-rss')) setInterval(() => send({ type: 'rss', bytes: process.memoryUsage.rss() }), 100).unref();

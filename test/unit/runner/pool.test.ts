@@ -22,6 +22,12 @@ describe('the runner pool', () => {
     expect(await call('return { out: process.pid };')).toBe(first);
   });
 
+  it('hands back values JSON would change (BigInt, Date, Map, bytes) exactly, and plain ones as they are', async () => {
+    const value = await call("return { out: { big: 2n ** 70n, when: new Date(0), seen: new Map([['a', 1]]), bytes: new Uint8Array([7, 8]), nan: NaN, plain: [1, 'two', null] } };");
+    expect(value).toEqual({ big: 2n ** 70n, when: new Date(0), seen: new Map([['a', 1]]), bytes: new Uint8Array([7, 8]), nan: NaN, plain: [1, 'two', null] });
+    expect(await call("return { out: [{ a: 1, b: 'x' }] };")).toEqual([{ a: 1, b: 'x' }]);
+  });
+
   it('aborts the signal of code that listens to it, which then ends on its own', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
