@@ -56,7 +56,7 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
   const plan = planRun(pipeline, options);
   const nodeIds: string[] = [];
   pipeline.nodes.forEach((node, i) => {
-    if (plan.run[i]) options.registry.get(node.type)?.prepare?.(node);
+    if (plan.run[i]) options.registry.get(node.type)?.prepare?.(node, { dependencies: pipeline.dependencies ?? {}, host });
     if (plan.run[i] || plan.reuse[i]) nodeIds.push(node.id);
   });
   const params = options.params ?? {};

@@ -62,7 +62,7 @@ export interface NodeDefinition<S extends ParamSpecs = ParamSpecs> {
    * slow resources start early (code nodes warm a runner process meanwhile).
    * Must not throw or wait.
    */
-  prepare?(node: PipelineNode): void;
+  prepare?(node: PipelineNode, run: { dependencies: Dependencies; host: HostApi }): void;
   /** What outside the pipeline the output depends on (a file's size and time), for the cache key. */
   fingerprint?(params: ParamValues<S>, host: HostApi): Promise<string>;
 }

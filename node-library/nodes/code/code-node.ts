@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { nodePorts, PipewrightError, type PortInfo } from '../../contract';
+import { nodePorts, PipewrightError, type Dependencies, type PortInfo } from '../../contract';
 import { currentInstall, npmSpec } from '../../packages/workspace-packages';
 import { isTable, outputTableName } from '../../data/table';
 import type { OutputValue } from '../../runner/protocol';
-import { sharedRunnerPool, type PoolCall } from '../../runner/pool';
+import { sharedRunnerPool, type PoolCall, type RunnerProfile } from '../../runner/pool';
 import { fromWire } from '../../runner/table-files';
 import { RunnerFailure } from '../../runner/runner-process';
 import { transpile } from '../../runner/transpile';
@@ -38,9 +38,11 @@ export function codeNodeType(language: 'ts' | 'js', title: string): NodeDefiniti
     editablePorts: true,
     params,
     run: (ctx) => runCode(ctx, language, nodePorts(ctx.node, definition)),
-    prepare(node) {
+    prepare(node, run) {
       const memoryMb = typeof node.params.memoryMb === 'number' ? node.params.memoryMb : params.memoryMb.default!;
-      void sharedRunnerPool().warm({ heapMb: memoryMb, readPaths: [] }).catch(() => {});
+      // The profile the call will ask for (file inputs aside), so the runner warmed now is the one it gets.
+      const packages = runnerPackages(run.dependencies, run.host.packagesDir);
+      void sharedRunnerPool().warm(runnerProfile(memoryMb, [], packages)).catch(() => {});
     },
   });
   return definition;
@@ -75,8 +77,7 @@ async function runCode(ctx: NodeContext<typeof params>, language: 'ts' | 'js', p
   const limits = { timeoutMs: node.timeoutMs ?? defaultCodeTimeoutMs, rssBytes: (2 * ctx.params.memoryMb + 128) * 2 ** 20, signal: ctx.signal };
   let outputs: OutputValue[];
   try {
-    const profile = packages ? { heapMb: ctx.params.memoryMb, readPaths: [...readPaths, ...packages.readPaths], packages: packages.profile } : { heapMb: ctx.params.memoryMb, readPaths };
-    outputs = await sharedRunnerPool().run(profile, call, hooks, limits);
+    outputs = await sharedRunnerPool().run(runnerProfile(ctx.params.memoryMb, readPaths, packages), call, hooks, limits);
   } catch (error) {
     throw asNodeError(error, ctx);
   }
@@ -85,28 +86,37 @@ async function runCode(ctx: NodeContext<typeof params>, language: 'ts' | 'js', p
 
 /**
  * The npm packages the pipeline declares, for the runner: their names and
- * install folder, which it may read, and which install is there now. A
- * package installed from another spec than the declared one is a warning:
- * the code runs with what is installed.
+ * install folder, which it may read, and which install is there now.
  */
-function declaredPackages(ctx: NodeContext<typeof params>) {
-  const declared = ctx.dependencies ?? {};
-  const names = Object.keys(declared);
-  const dir = ctx.host.packagesDir;
+function runnerPackages(declared: Dependencies | undefined, dir: string | undefined) {
+  const names = Object.keys(declared ?? {});
   if (names.length === 0 || !dir) return undefined;
-  const install = currentInstall(dir);
-  if (install.specs && ctx.attempt === 1 && !ctx.item) {
-    const baseDir = ctx.host.resolvePath('.');
-    for (const name of names) {
-      const installed = install.specs[name];
-      if (installed !== undefined && installed !== npmSpec(declared[name], baseDir)) ctx.log(`${name} is declared as ${declared[name]} but installed from ${installed}: install the dependencies again to update it`, 'warn');
-    }
-  }
   return {
     call: { dir, names },
     readPaths: [path.join(dir, 'node_modules'), path.join(dir, 'package.json')],
-    profile: `${dir}@${install.stamp}`,
+    install: currentInstall(dir),
   };
+}
+
+function runnerProfile(heapMb: number, readPaths: string[], packages: ReturnType<typeof runnerPackages>): RunnerProfile {
+  if (!packages) return { heapMb, readPaths };
+  return { heapMb, readPaths: [...readPaths, ...packages.readPaths], packages: `${packages.call.dir}@${packages.install.stamp}` };
+}
+
+/** The packages for this call; one installed from another spec than the declared one is a warning: the code runs with what is installed. */
+function declaredPackages(ctx: NodeContext<typeof params>) {
+  const dependencies = ctx.dependencies ?? {};
+  const packages = runnerPackages(dependencies, ctx.host.packagesDir);
+  const specs = packages?.install.specs;
+  if (specs && ctx.attempt === 1 && !ctx.item) {
+    const baseDir = ctx.host.resolvePath('.');
+    for (const name of packages.call.names) {
+      const declared = dependencies[name];
+      const installed = specs[name];
+      if (installed !== undefined && installed !== npmSpec(declared, baseDir)) ctx.log(`${name} is declared as ${declared} but installed from ${installed}: install the dependencies again to update it`, 'warn');
+    }
+  }
+  return packages;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { sharedRunnerPool } from '../../../node-library/runner/pool';
 import type { InstallEvent, PipelineFile, RunEvent } from '../../../node-library/contract';
 import { createBackend, type Backend } from '../../../node-library/backend/create-backend';
 import { serializePipeline } from '../../../node-library/model/save';
@@ -64,6 +65,25 @@ describe('per-workspace npm dependencies', () => {
 
       expect(await run(ws.backend, 'hello')).toMatchObject({ error: undefined, value: { text: 'Hello, Ada!', loud: 'HI!', version: '1.2.0' } });
     } finally {
+      await ws.backend.close();
+    }
+  });
+
+  it('warms, as a run starts, a runner that can import the declared packages, and the code node runs on it', async () => {
+    const ws = await workspace();
+    await writeFile(path.join(ws.dir, 'hello.pipeline.json'), serializePipeline(greeter('hello', greetCode, { 'pw-greet': ws.spec })));
+    const pool = sharedRunnerPool();
+    const warm = vi.spyOn(pool, 'warm');
+    const call = vi.spyOn(pool, 'run');
+    try {
+      await ws.backend.installDependencies('hello');
+      expect(await run(ws.backend, 'hello')).toMatchObject({ value: { text: 'Hello, Ada!' } });
+      const warmed = warm.mock.calls.at(-1)![0];
+      expect(warmed.packages).toMatch(/\.pipewright[\\/]packages@/);
+      expect(call.mock.calls.at(-1)![0]).toEqual(warmed);
+    } finally {
+      warm.mockRestore();
+      call.mockRestore();
       await ws.backend.close();
     }
   });
