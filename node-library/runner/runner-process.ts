@@ -54,6 +54,31 @@ const watchIntervalMs = 25;
 const liveRunners = new Set<RunnerProcessSupervisor>();
 let killOnExit = false;
 
+/** Signals that end a process unless it listens to them. */
+const endingSignals = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
+/**
+ * A signal that ends this process skips its 'exit' event. Unless the host
+ * handles the signal itself (a graceful shutdown that ends in exit), the
+ * runners are killed and the signal then takes its usual course. Listening
+ * first, before any host's once-listener has removed itself, tells the two apart.
+ */
+function onEndingSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return;
+  for (const runner of liveRunners) runner.kill();
+  process.removeListener(signal, onEndingSignal);
+  process.kill(process.pid, signal);
+}
+
+function killRunnersWhenProcessEnds(): void {
+  if (killOnExit) return;
+  killOnExit = true;
+  process.once('exit', () => {
+    for (const runner of liveRunners) runner.kill();
+  });
+  for (const signal of endingSignals) process.prependListener(signal, onEndingSignal);
+}
+
 export class RunnerProcessSupervisor {
   private active?: ActiveCall;
   private stderrTail = '';
@@ -70,12 +95,7 @@ export class RunnerProcessSupervisor {
     process.onMessage((message) => this.onMessage(message as RunnerMessage, markReady));
     process.onOutput((stream, text) => this.onOutput(stream, text));
     liveRunners.add(this);
-    if (!killOnExit) {
-      killOnExit = true;
-      globalThis.process.once('exit', () => {
-        for (const runner of liveRunners) runner.kill();
-      });
-    }
+    killRunnersWhenProcessEnds();
     process.onExit((code, signal) => {
       this.exited = true;
       liveRunners.delete(this);

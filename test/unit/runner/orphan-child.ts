@@ -1,5 +1,6 @@
 // Bundled and run by orphans.test.ts as a real process: starts a code node that loops
-// forever, says "looping" once its runner is busy, and exits when its stdin closes.
+// forever, says "looping" once its runner is busy, and exits when its stdin closes (or
+// is ended by a signal: `signal`, or `graceful`, which handles SIGTERM by exiting).
 // Imports nothing from vitest.
 import { localHost } from '../../../node-library/engine/host';
 import { runPipeline } from '../../../node-library/engine/run-pipeline';
@@ -13,8 +14,12 @@ void runPipeline(
     registry: createRegistry(),
     host: localHost(process.cwd()),
     onEvent: (event) => {
-      if (event.type === 'node:log' && event.message === 'looping') process.stdout.write('looping\n');
+      if (event.type !== 'node:log' || event.message !== 'looping') return;
+      // A host with its own shutdown, listening once from after the runner started.
+      if (process.argv[2] === 'graceful') process.once('SIGTERM', () => process.exit(3));
+      process.stdout.write('looping\n');
     },
   },
 );
-process.stdin.on('end', () => process.exit(0)).resume();
+if (process.argv[2] === 'exit') process.stdin.on('end', () => process.exit(0)).resume();
+else setInterval(() => {}, 1000);

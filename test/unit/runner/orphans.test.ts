@@ -34,20 +34,25 @@ const alive = (pid: number) => {
 };
 
 describe.runIf(process.platform === 'linux')('runner processes', () => {
-  it('a runner busy in an endless loop goes when the process that started it exits', async () => {
+  it.each([
+    ['exits', 'exit', [0, null]],
+    ['is ended by SIGTERM', 'signal', [null, 'SIGTERM']],
+    ['handles SIGTERM with its own shutdown', 'graceful', [3, null]],
+  ])('a runner busy in an endless loop goes when the process that started it %s', async (_how, mode, exit) => {
     // Bundled as the app is, with the runner beside it, inside the repo so its packages resolve.
-    const dir = path.join(repoRoot, 'test-results', `orphans-${process.pid}`);
+    const dir = path.join(repoRoot, 'test-results', `orphans-${process.pid}-${mode}`);
     await mkdir(path.join(dir, 'runner'), { recursive: true });
     await writeFile(path.join(dir, 'runner', 'runner.cjs'), await runnerBundle(path.join(repoRoot, 'node-library/runner/runner-entry.ts')));
     const script = path.join(dir, 'bin', 'orphan-child.mjs');
     await build({ entryPoints: [path.join(import.meta.dirname, 'orphan-child.ts')], outfile: script, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
-    const child = spawn(process.execPath, [script], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [script, mode as string], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
     const [line] = (await once(child.stdout!, 'data')) as [Buffer];
     expect(line.toString()).toBe('looping\n');
     const runners = childrenOf(child.pid!);
     expect(runners.length).toBeGreaterThan(0);
-    child.stdin!.end();
-    expect(await once(child, 'exit')).toEqual([0, null]);
+    if (mode !== 'exit') child.kill('SIGTERM');
+    else child.stdin!.end();
+    expect(await once(child, 'exit')).toEqual(exit);
     const deadline = Date.now() + 5_000;
     while (runners.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(runners.filter(alive)).toEqual([]);
