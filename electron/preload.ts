@@ -43,6 +43,7 @@ const api: PipewrightApi = {
   allowWeakSecretStorage: (allow) => invoke(apiChannels.allowWeakSecretStorage, allow),
   dependencyStatus: (pipelineId, dependencies) => (dependencies === undefined ? invoke(apiChannels.dependencyStatus, pipelineId) : invoke(apiChannels.dependencyStatus, pipelineId, dependencies)),
   installDependencies: (pipelineId) => invoke(apiChannels.installDependencies, pipelineId),
+  packageTypes: (pipelineId) => invoke(apiChannels.packageTypes, pipelineId),
   onRunEvent: (listener) => {
     const forward = (_event: unknown, runEvents: RunEvent[]) => {
       for (const runEvent of runEvents) listener(runEvent);

@@ -23,6 +23,7 @@ import { SecretStore } from './secret-store';
 import { hostOwnedSecrets, secretsApi } from './secrets-api';
 import { secretEnvName } from '../engine/host';
 import { WorkspacePackages } from '../packages/install-packages';
+import { packageTypes } from '../packages/package-types';
 import { workspaceDeclarations } from './workspace-declarations';
 
 export interface BackendOptions {
@@ -213,6 +214,9 @@ export function createBackend(options: BackendOptions): Backend {
     async installDependencies(pipelineId) {
       const { dependencies } = await loadForEditing(pipelineId);
       return packages.install(pipelineId, await workspaceDeclarations(options.pipelinesDir, pipelineId, dependencies), closing.signal);
+    },
+    async packageTypes(pipelineId) {
+      return packageTypes(packages.dir, (await loadForEditing(pipelineId)).dependencies);
     },
     onRunEvent(listener) {
       return runs.onEvent(listener);

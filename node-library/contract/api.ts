@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dependenciesSchema, type Dependencies, type DependencyStatus, type InstallEvent, type InstallResult } from './dependencies';
+import { dependenciesSchema, type Dependencies, type DependencyStatus, type InstallEvent, type InstallResult, type PackageTypes } from './dependencies';
 import { partialRunSchema, runStateSchema, runTriggerSchema, type RunEvent } from './events';
 import type { NodeTypeInfo } from './node-types';
 import { paramValueSchema, pipelineFileSchema, pipelineIdSchema, type PipelineFile, type PipelineProblem, type PipelineSummary } from './pipeline';
@@ -127,6 +127,8 @@ export interface PipewrightApi {
    * events. A failure keeps the previous install and answers npm's error (E_DEPS_001).
    */
   installDependencies(pipelineId: string): Promise<InstallResult>;
+  /** The type declarations of the installed packages the pipeline declares (its saved file), for the code editor. */
+  packageTypes(pipelineId: string): Promise<PackageTypes>;
   /** Every run event of every run, live. Returns the unsubscribe function. */
   onRunEvent(listener: (event: RunEvent) => void): () => void;
   /** Progress of every package install, live. Returns the unsubscribe function. */
@@ -176,6 +178,7 @@ export const apiArgs = {
   allowWeakSecretStorage: z.tuple([z.boolean()]),
   dependencyStatus: z.union([z.tuple([pipelineIdSchema]), z.tuple([pipelineIdSchema, dependenciesSchema])]),
   installDependencies: z.tuple([pipelineIdSchema]),
+  packageTypes: z.tuple([pipelineIdSchema]),
 } satisfies { [M in ApiMethod]: z.ZodType<unknown[]> };
 
 export const apiMethods = Object.keys(apiArgs) as ApiMethod[];
@@ -215,6 +218,7 @@ export const apiChannels: { [M in ApiMethod]: string } = {
   allowWeakSecretStorage: 'app:secrets.allowWeak',
   dependencyStatus: 'app:dependencies.status',
   installDependencies: 'app:dependencies.install',
+  packageTypes: 'app:dependencies.types',
 };
 export const runEventChannel = 'app:runs.event';
 export const installEventChannel = 'app:dependencies.event';

@@ -71,6 +71,17 @@ export interface DependencyStatus {
 }
 
 /**
+ * The type declarations of a pipeline's installed packages, for the code
+ * editor: each file by its path under the install (`node_modules/<name>/...`),
+ * the package.json files among them so imports resolve to their `types`.
+ */
+export interface PackageTypes {
+  files: { path: string; text: string }[];
+  /** The declared packages that have declarations (their own or `@types/...`); the others import as `any`. */
+  typed: string[];
+}
+
+/**
  * Progress of an install, streamed while `installDependencies` runs:
  * phases, npm's output line by line, then `done` or `failed` (with npm's
  * error text).

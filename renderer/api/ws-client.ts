@@ -104,6 +104,7 @@ export function createWsClient(url: string): PipewrightApi {
     allowWeakSecretStorage: (allow) => call('allowWeakSecretStorage', allow),
     dependencyStatus: (pipelineId, dependencies) => call('dependencyStatus', pipelineId, dependencies),
     installDependencies: (pipelineId) => call('installDependencies', pipelineId),
+    packageTypes: (pipelineId) => call('packageTypes', pipelineId),
     onRunEvent(listener) {
       listeners.add(listener);
       // Events only flow over an open socket. A failed connection is reported

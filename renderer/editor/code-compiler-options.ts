@@ -15,4 +15,7 @@ export const codeCompilerOptions = {
   checkJs: true,
   isolatedModules: true,
   moduleDetection: 3, // Force: every model is a module, so two nodes' top-level names never clash
+  // npm packages resolve as Node finds them, from the declarations loaded under file:///node_modules (usePackageTypes).
+  moduleResolution: 2, // Node10
+  esModuleInterop: true, // `import shout from 'cjs-package'`, as esbuild compiles it
 } as const;

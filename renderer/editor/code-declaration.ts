@@ -16,8 +16,10 @@ export interface DeclarationInput {
   runParams: Record<string, PipelineParam>;
   /** The node's own params, typed from their values. */
   nodeParams: Record<string, unknown>;
-  /** npm packages the pipeline declares: importing them is no error (typed `any`; their own types are not loaded). */
+  /** npm packages the pipeline declares: importing them is no error; typed by their declarations when loaded, else `any`. */
   packages?: string[];
+  /** Those of `packages` whose declarations are loaded (usePackageTypes). */
+  typedPackages?: readonly string[];
 }
 
 /**
@@ -61,7 +63,8 @@ export function codeDeclaration(input: DeclarationInput): string {
     ...params,
     '}',
     contextApi,
-    ...(input.packages ?? []).flatMap((name) => [`declare module ${JSON.stringify(name)};`, `declare module ${JSON.stringify(`${name}/*`)};`]),
+    // A subpath without declarations of its own falls back to the pattern (TypeScript tries it only after resolving fails).
+    ...(input.packages ?? []).flatMap((name) => [...(input.typedPackages?.includes(name) ? [] : [`declare module ${JSON.stringify(name)};`]), `declare module ${JSON.stringify(`${name}/*`)};`]),
   ].join('\n');
 }
 

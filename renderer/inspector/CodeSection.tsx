@@ -6,6 +6,7 @@ import { CodeEditor } from '../editor/CodeEditor';
 import { LargeCodeEditor } from '../editor/LargeCodeEditor';
 import { useMonaco } from '../editor/load-monaco';
 import { useCodeModel } from '../editor/useCodeModel';
+import { usePackageTypes } from '../editor/usePackageTypes';
 import '../editor/code-field.css';
 import type { NodeUpdates } from '../hooks/useUpdateNode';
 import type { Previews } from '../store/run-slice';
@@ -38,9 +39,10 @@ export function CodeSection({ pipeline, node, info, language, previews, problems
   const ports = nodePorts(node, info);
   const schemas = useMemo(() => upstreamSchemas(pipeline, node.id, previews), [pipeline, node.id, previews]);
   const packages = useMemo(() => Object.keys(pipeline.dependencies ?? {}), [pipeline.dependencies]);
+  const typedPackages = usePackageTypes(setup, pipeline.id, packages);
   const declaration = useMemo(
-    () => codeDeclaration({ inputs: ports.inputs, outputs: ports.outputs, schemas, runParams: pipeline.params, nodeParams: node.params, packages }),
-    [ports.inputs, ports.outputs, schemas, pipeline.params, node.params, packages],
+    () => codeDeclaration({ inputs: ports.inputs, outputs: ports.outputs, schemas, runParams: pipeline.params, nodeParams: node.params, packages, typedPackages }),
+    [ports.inputs, ports.outputs, schemas, pipeline.params, node.params, packages, typedPackages],
   );
   const model = useCodeModel(setup, { pipelineId: pipeline.id, nodeId: node.id, language, text, declaration, onChange: update.setCode });
   const title = `${node.label ?? node.id} · ${languageTitle[language]}`;

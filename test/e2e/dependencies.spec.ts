@@ -42,6 +42,9 @@ test('a pipeline declares an npm package, installs it with visible progress, and
   const body = 'export default async function run(): Promise<Outputs> { return { out: [{ greeting: greet(\'Ada\') }] }; }';
   await typeCode(page, 'code-editor', `import { greet } from 'pw-nope';\n${body}`);
   await expect(page.getByTestId('code-problems')).toContainText("Cannot find module 'pw-nope'", { timeout: 20_000 });
+  // The installed package's own declarations type it: a wrong argument is a marker before any run.
+  await typeCode(page, 'code-editor', `import { greet } from 'pw-greet';\n${body.replace("greet('Ada')", 'greet(42)')}`);
+  await expect(page.getByTestId('code-problems')).toContainText("Argument of type 'number' is not assignable to parameter of type 'string'", { timeout: 20_000 });
   await typeCode(page, 'code-editor', `import { greet } from 'pw-greet';\n${body}`);
   await expect(page.getByTestId(`node-problems-${codeNode}`)).toHaveCount(0, { timeout: 20_000 });
   await expect(page.getByTestId('code-editor').locator('.squiggly-error')).toHaveCount(0);

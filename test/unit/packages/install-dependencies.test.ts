@@ -64,6 +64,10 @@ describe('per-workspace npm dependencies', () => {
       await access(path.join(ws.dir, '.pipewright/.gitignore'));
 
       expect(await run(ws.backend, 'hello')).toMatchObject({ error: undefined, value: { text: 'Hello, Ada!', loud: 'HI!', version: '1.2.0' } });
+      // The editor gets the installed package's declarations.
+      const types = await ws.backend.packageTypes('hello');
+      expect(types.typed).toEqual(['pw-greet']);
+      expect(types.files.map((f) => f.path)).toEqual(['node_modules/pw-greet/package.json', 'node_modules/pw-greet/index.d.ts', 'node_modules/pw-greet/shout.d.ts']);
     } finally {
       await ws.backend.close();
     }

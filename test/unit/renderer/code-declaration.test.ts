@@ -31,9 +31,9 @@ const libCache = ts.createDocumentRegistry();
 
 /** A TypeScript language service over the declaration and one module, as Monaco's worker runs it. */
 let services = 0;
-function service(dts: string, code: string, file = '/node.ts') {
+function service(dts: string, code: string, file = '/node.ts', extra: Record<string, string> = {}) {
   const serial = ++services;
-  const files: Record<string, string> = { '/node.d.ts': dts, [file]: code };
+  const files: Record<string, string> = { '/node.d.ts': dts, [file]: code, ...extra };
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => ({ ...codeCompilerOptions, lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'] }),
     getScriptFileNames: () => Object.keys(files),
@@ -122,6 +122,34 @@ describe('the starter module of a new code node', () => {
   it('is checked in JavaScript too: a wrong output port is an error', () => {
     const code = starterCode('javascript').join('\n').replace('return { out: rows }', 'return { output: rows }');
     expect(service(defaults, code, '/node.js').errors()).toEqual([expect.stringMatching(/'output' does not exist in type 'Outputs'/)]);
+  });
+});
+
+describe('npm packages in the declaration', () => {
+  // As usePackageTypes loads an installed package's declarations into Monaco.
+  const greetTypes = {
+    '/node_modules/pw-greet/package.json': '{"name":"pw-greet","types":"index.d.ts"}',
+    '/node_modules/pw-greet/index.d.ts': 'export declare function greet(name: string): string;',
+    '/node_modules/pw-greet/shout.d.ts': 'declare function shout(text: string): string;\nexport = shout;',
+  };
+  const code = [
+    "import { greet } from 'pw-greet';",
+    "import shout from 'pw-greet/shout';",
+    "import other from 'pw-greet/other';",
+    "import anything from 'untyped';",
+    module("return { summary: [greet(42), shout(1), other.x, anything.y] };"),
+  ].join('\n');
+
+  it("types a package by its own declarations, subpaths included, and the rest as any", () => {
+    const { errors } = service(declaration({ packages: ['pw-greet', 'untyped'], typedPackages: ['pw-greet'] }), code, '/node.ts', greetTypes);
+    expect(errors()).toEqual([
+      "Argument of type 'number' is not assignable to parameter of type 'string'.",
+      "Argument of type 'number' is not assignable to parameter of type 'string'.",
+    ]);
+  });
+
+  it('imports every declared package as any while no declarations are loaded', () => {
+    expect(service(declaration({ packages: ['pw-greet', 'untyped'] }), code).errors()).toEqual([]);
   });
 });
 
