@@ -1,5 +1,6 @@
 import type { PipelineFile, PipelineParam, PortInfo, PortType } from '../../node-library/contract';
 import { duckDbTsType } from './duckdb-ts-type';
+import { nodeBuiltinDeclarations } from './node-builtins';
 
 /** A column of a table arriving on an input, as a preview's schema names it. */
 export interface ColumnSchema {
@@ -63,6 +64,7 @@ export function codeDeclaration(input: DeclarationInput): string {
     ...params,
     '}',
     contextApi,
+    nodeBuiltinDeclarations,
     // A subpath without declarations of its own falls back to the pattern (TypeScript tries it only after resolving fails).
     ...(input.packages ?? []).flatMap((name) => [...(input.typedPackages?.includes(name) ? [] : [`declare module ${JSON.stringify(name)};`]), `declare module ${JSON.stringify(`${name}/*`)};`]),
   ].join('\n');

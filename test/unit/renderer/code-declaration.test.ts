@@ -5,6 +5,8 @@ import { codeDeclaration, upstreamSchemas, type DeclarationInput } from '../../.
 import { duckDbTsType } from '../../../renderer/editor/duckdb-ts-type';
 import { codeCompilerOptions } from '../../../renderer/editor/code-compiler-options';
 import { starterCode } from '../../../renderer/editor/code-language';
+import { nodeBuiltinModules } from '../../../renderer/editor/node-builtins';
+import { builtinModules } from 'node:module';
 
 const ordersSchema = [
   { name: 'order_id', type: 'BIGINT' },
@@ -146,6 +148,13 @@ describe('npm packages in the declaration', () => {
       "Argument of type 'number' is not assignable to parameter of type 'string'.",
       "Argument of type 'number' is not assignable to parameter of type 'string'.",
     ]);
+  });
+
+  it("imports Node's built-ins as any, with or without node:, and the list is this Node's", () => {
+    const builtins = ["import fs from 'node:fs';", "import { join } from 'path';", "import { setTimeout as sleep } from 'node:timers/promises';", module('return { summary: [fs.x, join, sleep] };')].join('\n');
+    expect(service(declaration(), builtins).errors()).toEqual([]);
+    expect(service(declaration(), "import x from 'fs/nope';\n" + module('return {};')).errors()).toEqual(["Cannot find module 'fs/nope' or its corresponding type declarations."]);
+    expect([...nodeBuiltinModules]).toEqual(builtinModules.filter((name) => !name.startsWith('_')));
   });
 
   it('imports every declared package as any while no declarations are loaded', () => {
