@@ -65,17 +65,19 @@ const endingSignals = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
  */
 function onEndingSignal(signal: NodeJS.Signals): void {
   if (process.listenerCount(signal) > 1) return;
-  for (const runner of liveRunners) runner.kill();
+  killLiveRunners();
   process.removeListener(signal, onEndingSignal);
   process.kill(process.pid, signal);
+}
+
+function killLiveRunners(): void {
+  for (const runner of liveRunners) runner.kill();
 }
 
 function killRunnersWhenProcessEnds(): void {
   if (killOnExit) return;
   killOnExit = true;
-  process.once('exit', () => {
-    for (const runner of liveRunners) runner.kill();
-  });
+  process.once('exit', killLiveRunners);
   for (const signal of endingSignals) process.prependListener(signal, onEndingSignal);
 }
 
