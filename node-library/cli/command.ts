@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import path from 'node:path';
 import { RunService } from '../backend/run-service';
 import { defaultDataDir } from '../backend/data-dir';
@@ -19,9 +20,35 @@ export function openRuns(registry: NodeRegistry, db: string | undefined, concurr
 }
 
 export function print(text: string): void {
-  process.stdout.write(`${text}\n`);
+  writeLine(1, text);
 }
 
 export function printError(text: string): void {
-  process.stderr.write(`${text}\n`);
+  writeLine(2, text);
+}
+
+/** Descriptors that once would have blocked: written through Node's stream from then on, in order. */
+const throughStream = new Set<number>();
+
+/**
+ * Writes a line to stdout (1) or stderr (2) as Node's own stdio streams do on
+ * Linux, with a blocking write, but without building them: that loads the
+ * stream modules, 5 ms of an exported script's cold start. A descriptor that
+ * would block (EAGAIN: a non-blocking pipe) goes through the stream, which waits.
+ */
+function writeLine(fd: 1 | 2, text: string): void {
+  const stream = () => (fd === 1 ? process.stdout : process.stderr);
+  if (throughStream.has(fd)) {
+    stream().write(`${text}\n`);
+    return;
+  }
+  const bytes = Buffer.from(`${text}\n`);
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(fd, bytes, written);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    throughStream.add(fd);
+    stream().write(bytes.subarray(written));
+  }
 }

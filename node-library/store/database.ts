@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PipewrightError } from '../contract';
+import { sqliteAddon } from '../data/sqlite-addon';
 import { migrations } from './migrations';
 
 export type SqliteDatabase = Database.Database;
@@ -25,7 +26,7 @@ export const connectionPragmas: readonly string[] = ['synchronous = FULL', 'fore
 export function openDatabase(file: string): SqliteDatabase {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // The desktop app runs under Electron's ABI and loads its own build of the addon (see build/electron-native.mjs).
-  const db = new Database(file, { nativeBinding: process.env.PIPEWRIGHT_SQLITE_BINDING || undefined });
+  const db = new Database(file, sqliteAddon());
   try {
     const version = db.prepare('SELECT sqlite_version()').pluck().get() as string;
     if (compareVersions(version, minimumSqlite) < 0) {

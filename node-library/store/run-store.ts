@@ -11,6 +11,7 @@ import {
   type RunSummary,
   type RunTrigger,
 } from '../contract';
+import { contentHash } from './content-hash';
 import { openDatabase, type SqliteDatabase, type SqliteStatement } from './database';
 import { interruptDeadRuns, liveRunsInProcess, thisHost } from './interrupt-dead-runs';
 import { nodeRunsFromEvents } from './node-run-tracker';
@@ -322,11 +323,15 @@ export class RunStore {
     const last = this.lastSnapshots.get(pipeline.id);
     // Checked again: a prune (here or in another process) may have removed it.
     if (last?.json === json && this.query('SELECT 1 FROM pipeline_snapshots WHERE key = ?').get(last.key)) return last.key;
-    // SHA-512 is collision-safe like SHA-256 and twice as fast here on a 1 MB pipeline (earlier rows keep their SHA-256 keys).
-    const hash = `sha512:${createHash('sha512').update(json).digest('base64url')}`;
-    const key =
-      (this.query('SELECT key FROM pipeline_snapshots WHERE hash = ?').pluck().get(hash) as number | undefined) ??
-      Number(this.query('INSERT INTO pipeline_snapshots (hash, json) VALUES (?, ?)').run(hash, json).lastInsertRowid);
+    // Found by a fast hash, the text compared by SQLite; on the rare collision, by SHA-512, which is
+    // collision-safe (rows stored before keep their sha512: or sha256: keys).
+    let hash = `h64:${contentHash(json)}`;
+    let found = this.query('SELECT key, json = ? AS same FROM pipeline_snapshots WHERE hash = ?').get(json, hash) as { key: number; same: number } | undefined;
+    if (found && !found.same) {
+      hash = `sha512:${createHash('sha512').update(json).digest('base64url')}`;
+      found = this.query('SELECT key, 1 AS same FROM pipeline_snapshots WHERE hash = ?').get(hash) as { key: number; same: number } | undefined;
+    }
+    const key = found?.key ?? Number(this.query('INSERT INTO pipeline_snapshots (hash, json) VALUES (?, ?)').run(hash, json).lastInsertRowid);
     this.lastSnapshots.delete(pipeline.id);
     this.lastSnapshots.set(pipeline.id, { json, key });
     // A few pipelines' worth: the ones being worked on.

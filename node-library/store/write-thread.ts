@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { sqliteAddon } from '../data/sqlite-addon';
 import { connectionPragmas } from './database';
 import { preparedBatchWriter, type PreparedBatch } from './write-batch';
 import { InlineSink, type BatchSink } from './write-queue';
@@ -97,7 +98,7 @@ export class ThreadWriter implements BatchSink {
   private start(): void {
     const { port1, port2 } = new MessageChannel();
     this.errors = port1;
-    const workerData = { file: this.file, nativeBinding: process.env.PIPEWRIGHT_SQLITE_BINDING || undefined, sqlite: requireFromHere.resolve('better-sqlite3'), pragmas: connectionPragmas, slots, status: this.status.buffer, errors: port2 };
+    const workerData = { file: this.file, nativeBinding: sqliteAddon().nativeBinding, sqlite: requireFromHere.resolve('better-sqlite3'), pragmas: connectionPragmas, slots, status: this.status.buffer, errors: port2 };
     // From source text, so every bundle (CLI, app, exported script) and the tests run it without a file of its own.
     // __name: the helper bundlers that keep function names (tsx, esbuild's keepNames) call in function bodies.
     // A thread that throws while starting marks itself dead, so a waiting flush falls back at once.

@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PipelineFile } from '../../contract';
 import { RunService } from '../../backend/run-service';
 import { secretEnvName } from '../../engine/host';
+import { print, printError } from '../../cli/command';
 import { follow } from '../../cli/follow';
 import { loadDuckDb } from '../../data/duckdb-module';
 import { resolveRunParams } from '../../model/params';
@@ -41,7 +43,7 @@ export async function runExported({ pipeline, nodes, scriptDir }: ExportedPipeli
     return usageError((error as Error).message, pipeline);
   }
   if (values.help) {
-    process.stdout.write(`${scriptUsage(pipeline)}\n`);
+    print(scriptUsage(pipeline));
     return 0;
   }
   const params: Record<string, string> = {};
@@ -55,14 +57,15 @@ export async function runExported({ pipeline, nodes, scriptDir }: ExportedPipeli
   // Declared parameters first, so a typo is answered at once; RunService checks them again with the node params.
   const declared = resolveRunParams(pipeline.params, params);
   if (!declared.ok) {
-    process.stderr.write(`invalid run parameters:\n${declared.problems.map((p) => `- ${p}`).join('\n')}\n`);
+    printError(`invalid run parameters:\n${declared.problems.map((p) => `- ${p}`).join('\n')}`);
     return 2;
   }
   const missing = secretNames(pipeline).filter((name) => !process.env[secretEnvName(name)]);
   if (missing.length > 0) {
-    process.stderr.write(`missing secret${missing.length > 1 ? 's' : ''}: set ${missing.map(secretEnvName).join(', ')}; nothing ran\n`);
+    printError(`missing secret${missing.length > 1 ? 's' : ''}: set ${missing.map(secretEnvName).join(', ')}; nothing ran`);
     return 2;
   }
+  useInstalledSqliteAddon(scriptDir);
   // Load DuckDB (if a node passes tables) before the run, rather than inside its first tabular node.
   const duckDb = nodes.some((n) => [...n.inputs, ...n.outputs].some((p) => p.type === 'table')) ? loadDuckDb() : undefined;
   const runs = new RunService({
@@ -83,7 +86,23 @@ export async function runExported({ pipeline, nodes, scriptDir }: ExportedPipeli
   }
 }
 
+/**
+ * The bundle holds better-sqlite3's JavaScript; its native addon is the one
+ * npm installed next to the script, named directly (the bindings package
+ * would search beside the bundle). An addon named by the environment wins.
+ */
+function useInstalledSqliteAddon(scriptDir: string): void {
+  if (process.env.PIPEWRIGHT_SQLITE_BINDING) return;
+  let manifest: string;
+  try {
+    manifest = createRequire(path.join(scriptDir, 'pipeline.mjs')).resolve('better-sqlite3/package.json');
+  } catch {
+    throw new Error(`better-sqlite3 is not installed in ${scriptDir}: run npm install there first`);
+  }
+  process.env.PIPEWRIGHT_SQLITE_BINDING = path.join(path.dirname(manifest), 'build', 'Release', 'better_sqlite3.node');
+}
+
 function usageError(message: string, pipeline: PipelineFile): number {
-  process.stderr.write(`${message}\n\n${scriptUsage(pipeline)}\n`);
+  printError(`${message}\n\n${scriptUsage(pipeline)}`);
   return 2;
 }

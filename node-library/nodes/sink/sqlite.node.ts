@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { sqliteAddon } from '../../data/sqlite-addon';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -41,7 +42,7 @@ export const sqliteSinkNode = defineNode({
     }
     const file = host.resolveOutputPath(params.path);
     await mkdir(path.dirname(file), { recursive: true });
-    const db = new Database(file);
+    const db = new Database(file, sqliteAddon());
     let written = 0;
     try {
       db.exec('BEGIN IMMEDIATE');

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { sqliteAddon } from '../../data/sqlite-addon';
 import { appendRows, distinctNames, typeOfValues, type LoadColumn, type LoadType } from '../../data/append-rows';
 import { outputTableName } from '../../data/table';
 import { defineNode } from '../define-node';
@@ -45,7 +46,7 @@ export const sqliteNode = defineNode({
     query: param.sql('Query', { description: 'A SELECT (or WITH ... SELECT) in SQLite SQL.' }),
   },
   async run({ params, host, data, signal, log, nodeId, item }) {
-    const db = new Database(host.resolvePath(params.path), { readonly: true, fileMustExist: true });
+    const db = new Database(host.resolvePath(params.path), { readonly: true, fileMustExist: true, ...sqliteAddon() });
     try {
       const statement = prepare(db, params.query);
       statement.safeIntegers(true).raw(true);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sqliteNode } from '../../../../node-library/nodes/source/sqlite.node';
 import { sourceHarness } from './harness';
 
@@ -79,5 +79,15 @@ describe('source.sqlite', () => {
     makeDb('CREATE TABLE t (x)');
     await expect(h.run(sqliteNode, { path: 'shop.db', query: 'SELECT * FROM t; DELETE FROM t' })).rejects.toThrow(/param query/);
     await expect(h.run(sqliteNode, { path: 'missing.db', query: 'SELECT 1' })).rejects.toThrow(/missing\.db|unable to open|directory does not exist/);
+  });
+
+  it('loads the native addon PIPEWRIGHT_SQLITE_BINDING names, as the desktop app and exported scripts set it', async () => {
+    makeDb('CREATE TABLE t (x)');
+    vi.stubEnv('PIPEWRIGHT_SQLITE_BINDING', path.join(h.dir, 'nowhere', 'better_sqlite3.node'));
+    try {
+      await expect(h.run(sqliteNode, { path: 'shop.db', query: 'SELECT * FROM t' })).rejects.toThrow(/nowhere/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
