@@ -1,6 +1,6 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PipewrightError, secretNamePattern } from '../contract';
 import { readSettingsFile, readSettingsFileSync } from '../model/corrupt-files';
 import { writeFileAtomic } from '../model/save';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dependenciesSchema, type Dependencies, type DependencyStatus, type InstallEvent, type InstallResult, type PackageTypes } from './dependencies';
 import { partialRunSchema, runStateSchema, runTriggerSchema, type RunEvent } from './events';
 import type { NodeTypeInfo } from './node-types';

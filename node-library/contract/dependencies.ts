@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * npm's package-name rules (validate-npm-package-name): at most 214

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dependenciesSchema } from './dependencies';
 import { portTypes } from './node-types';
 import { scheduleSchema } from './schedule';

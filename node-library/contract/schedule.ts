@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const catchUpPolicies = ['skip', 'latest', 'all'] as const;
 export const overlapPolicies = ['skip', 'buffer_one', 'allow', 'cancel_previous'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** UPPER_SNAKE_CASE, starting with a letter: what `{ "$secret": NAME }` and PIPEWRIGHT_SECRET_<NAME> take. */
 export const secretNamePattern = /^[A-Z][A-Z0-9_]{0,99}$/;

@@ -87,8 +87,9 @@ export async function bundleScript(pipeline: PipelineFile, sourceDir: string, no
     `import { runExported } from ${importPath(path.join(sourceDir, 'export/runtime/run-exported.ts'))};`,
     ...nodes.map((n) => `import { ${n.exportName} } from ${importPath(n.file)};`),
     // Parsing without zod's compiled fast path: compiling it (new Function) costs a cold start more than it saves.
-    `import { z } from 'zod';`,
-    `z.config({ jitless: true });`,
+    // (The library imports zod as a namespace, import * as z, so the bundle keeps only the parts it uses.)
+    `import { config } from 'zod';`,
+    `config({ jitless: true });`,
     `const nodes = [${nodes.map((n) => n.exportName).join(', ')}];`,
     `export function main(pipeline: any, scriptDir: string, argv: string[]): Promise<number> {`,
     `  return runExported({ pipeline, nodes, scriptDir }, argv);`,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { PIPELINE_FORMAT, pipelineFileSchema, PipewrightError, type PipelineFile, type PipelineProblem } from '../contract';
 import type { NodeRegistry } from '../nodes/registry';
 import { validateGraph } from './validate';

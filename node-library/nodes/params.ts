@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ParamInfo, ParamKind } from '../contract';
 
 /** One declared param: its editor kind, its validator and how it is shown. */

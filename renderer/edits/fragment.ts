@@ -1,5 +1,5 @@
 import { nodeLayoutSchema, pipelineEdgeSchema, pipelineNodeSchema, PIPELINE_FORMAT, type PipelineFile } from '../../node-library/contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import { uniqueEdgeId, uniqueNodeId } from './node-ids';
 
 /** Part of a pipeline as it travels through the clipboard: pipeline JSON with only some nodes. */

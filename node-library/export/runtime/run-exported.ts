@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -93,13 +94,20 @@ export async function runExported({ pipeline, nodes, scriptDir }: ExportedPipeli
  */
 function useInstalledSqliteAddon(scriptDir: string): void {
   if (process.env.PIPEWRIGHT_SQLITE_BINDING) return;
+  const addon = (packageDir: string) => path.join(packageDir, 'build', 'Release', 'better_sqlite3.node');
+  // Where npm puts it, else wherever Node's resolution finds the package (a node_modules further up).
+  const beside = addon(path.join(scriptDir, 'node_modules', 'better-sqlite3'));
+  if (existsSync(beside)) {
+    process.env.PIPEWRIGHT_SQLITE_BINDING = beside;
+    return;
+  }
   let manifest: string;
   try {
     manifest = createRequire(path.join(scriptDir, 'pipeline.mjs')).resolve('better-sqlite3/package.json');
   } catch {
     throw new Error(`better-sqlite3 is not installed in ${scriptDir}: run npm install there first`);
   }
-  process.env.PIPEWRIGHT_SQLITE_BINDING = path.join(path.dirname(manifest), 'build', 'Release', 'better_sqlite3.node');
+  process.env.PIPEWRIGHT_SQLITE_BINDING = addon(path.dirname(manifest));
 }
 
 function usageError(message: string, pipeline: PipelineFile): number {

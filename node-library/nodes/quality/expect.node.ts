@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Column, DuckDbSession } from '../../data/duckdb-session';
 import type { LogLevel } from '../../contract';
 import { outputTableName, sqlIdent, sqlString, table } from '../../data/table';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { sqlIdent } from '../../data/table';
 import type { Column } from '../../data/duckdb-session';
 import { paramError, requireColumns, sqlLiteral, userExpr } from '../transform/table-sql';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonRow, toJsonText } from '../../data/duckdb-values';
 import { defineNode } from '../define-node';
 import { param } from '../params';

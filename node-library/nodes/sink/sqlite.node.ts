@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { sqliteAddon } from '../../data/sqlite-addon';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineNode } from '../define-node';
 import { param } from '../params';
 import { tableInput } from '../transform/table-sql';

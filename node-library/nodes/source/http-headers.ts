@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HostApi } from '../../engine/host';
 import type { ParamSpec } from '../params';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { sqlIdent, sqlString } from '../../data/table';
 import { defineNode } from '../define-node';
 import type { ParamSpec } from '../params';

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sqlString } from '../../data/table';
 import { defineNode } from '../define-node';
 import { param } from '../params';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { table } from '../../data/table';
 import { defineNode } from '../define-node';
 import { param } from '../params';

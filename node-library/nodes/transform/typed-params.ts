@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { param, type ParamSpec } from '../params';
 
 type Extra<T> = Pick<ParamSpec<T>, 'description' | 'default' | 'optional'>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineNode, type NodeDefinition } from '../../../node-library/nodes/define-node';
 import { builtinNodes } from '../../../node-library/nodes/index';
 import { createRegistry } from '../../../node-library/nodes/registry';
