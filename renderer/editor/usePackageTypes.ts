@@ -1,6 +1,43 @@
 import { useEffect, useState } from 'react';
+import type { PackageTypes } from '../../node-library/contract';
 import { api } from '../api/client';
 import type { MonacoSetup } from './load-monaco';
+
+/**
+ * Declarations fetched, by pipeline and declared list: selecting another code
+ * node of the same pipeline does not read them from disk again. An install
+ * forgets them all (and bumps the generation the hooks re-fetch on).
+ */
+const fetched = new Map<string, Promise<PackageTypes>>();
+let installGeneration = 0;
+const generationListeners = new Set<(generation: number) => void>();
+let watchingInstalls = false;
+
+function onInstallsDone(listener: (generation: number) => void): () => void {
+  if (!watchingInstalls) {
+    watchingInstalls = true;
+    api.onInstallEvent((event) => {
+      if (event.type !== 'install:done') return;
+      installGeneration++;
+      fetched.clear();
+      for (const notify of generationListeners) notify(installGeneration);
+    });
+  }
+  generationListeners.add(listener);
+  return () => generationListeners.delete(listener);
+}
+
+function packageTypes(pipelineId: string, key: string): Promise<PackageTypes> {
+  const cacheKey = `${pipelineId}\n${key}`;
+  let answer = fetched.get(cacheKey);
+  if (!answer) {
+    answer = api.packageTypes(pipelineId);
+    fetched.set(cacheKey, answer);
+    // A failure is not kept: the next mount asks again.
+    answer.catch(() => fetched.get(cacheKey) === answer && fetched.delete(cacheKey));
+  }
+  return answer;
+}
 
 /**
  * The declarations of the pipeline's installed npm packages, loaded into
@@ -10,9 +47,9 @@ import type { MonacoSetup } from './load-monaco';
  */
 export function usePackageTypes(setup: MonacoSetup | undefined, pipelineId: string, declared: readonly string[]): readonly string[] {
   const [typed, setTyped] = useState<readonly string[]>([]);
-  const [installs, setInstalls] = useState(0);
+  const [generation, setGeneration] = useState(installGeneration);
   const key = declared.join('\n');
-  useEffect(() => api.onInstallEvent((event) => event.type === 'install:done' && setInstalls((n) => n + 1)), []);
+  useEffect(() => onInstallsDone(setGeneration), []);
 
   useEffect(() => {
     if (!setup || !key) {
@@ -21,7 +58,7 @@ export function usePackageTypes(setup: MonacoSetup | undefined, pipelineId: stri
     }
     let cancelled = false;
     const libs: { dispose(): void }[] = [];
-    api.packageTypes(pipelineId).then(
+    packageTypes(pipelineId, key).then(
       ({ files, typed: names }) => {
         if (cancelled) return;
         for (const file of files) {
@@ -30,12 +67,12 @@ export function usePackageTypes(setup: MonacoSetup | undefined, pipelineId: stri
         }
         setTyped(names);
       },
-      () => setTyped([]),
+      () => !cancelled && setTyped([]),
     );
     return () => {
       cancelled = true;
       for (const lib of libs) lib.dispose();
     };
-  }, [setup, pipelineId, key, installs]);
+  }, [setup, pipelineId, key, generation]);
   return typed;
 }

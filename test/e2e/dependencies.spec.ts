@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dropNode, mod, newPipeline, typeCode } from './editor-actions';
+import { clickEmptyCanvas, dropNode, mod, newPipeline, selectNode, typeCode } from './editor-actions';
 import { expect, test } from './serve-fixture';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/npm/pw-greet');
@@ -10,6 +10,9 @@ test('a pipeline declares an npm package, installs it with visible progress, and
   test.setTimeout(150_000); // npm, a run and Monaco's TypeScript worker on a CPU shared with other tests
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // Requests for the packages' declarations, as sent over serve mode's socket.
+  let typeRequests = 0;
+  page.on('websocket', (ws) => ws.on('framesent', (frame) => String(frame.payload).includes('"method":"packageTypes"') && typeRequests++));
   await page.goto(served.url);
   await newPipeline(page, 'Greetings');
 
@@ -55,5 +58,15 @@ test('a pipeline declares an npm package, installs it with visible progress, and
   await page.getByTestId('panel-tab-preview').click();
   await expect(page.getByTestId('preview-total')).toContainText('1 row');
   await expect(page.getByTestId('preview-row')).toHaveText(/Hello, Ada!/);
+
+  // Selecting the code node again reuses the declarations already fetched: no new request.
+  const requestsSoFar = typeRequests;
+  expect(requestsSoFar).toBeGreaterThan(0);
+  await clickEmptyCanvas(page);
+  await expect(page.getByTestId('code-editor')).toHaveCount(0);
+  await selectNode(page, codeNode);
+  await expect(page.getByTestId('code-editor')).toBeVisible();
+  await expect(page.getByTestId(`node-problems-${codeNode}`)).toHaveCount(0);
+  expect(typeRequests).toBe(requestsSoFar);
   expect(errors).toEqual([]);
 });
