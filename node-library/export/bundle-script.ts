@@ -87,7 +87,7 @@ export async function bundleScript(pipeline: PipelineFile, sourceDir: string, no
     `import { runExported } from ${importPath(path.join(sourceDir, 'export/runtime/run-exported.ts'))};`,
     ...nodes.map((n) => `import { ${n.exportName} } from ${importPath(n.file)};`),
     // Parsing without zod's compiled fast path: compiling it (new Function) costs a cold start more than it saves.
-    // (The library imports zod as a namespace, import * as z, so the bundle keeps only the parts it uses.)
+    // (The library imports zod as a namespace, import * as z, so the bundle keeps only the parts it uses: one locale, English.)
     `import { config } from 'zod';`,
     `config({ jitless: true });`,
     `const nodes = [${nodes.map((n) => n.exportName).join(', ')}];`,
@@ -106,7 +106,7 @@ export async function bundleScript(pipeline: PipelineFile, sourceDir: string, no
     // The loader passes the script's URL; import() of a package becomes require(), which vm.Script needs.
     define: { 'import.meta.url': '__pwModuleUrl' },
     supported: { 'dynamic-import': false },
-    plugins: [englishOnlyZod, sideEffectFree(sourceDir), lazyBuiltins(['node:crypto', 'node:worker_threads', 'node:fs/promises'])],
+    plugins: [sideEffectFree(sourceDir), lazyBuiltins(['node:crypto', 'node:worker_threads', 'node:fs/promises'])],
     // Smaller to parse at every start; names kept so stack traces still read.
     minifyWhitespace: true,
     minifySyntax: true,
@@ -158,19 +158,6 @@ const lazyBuiltins = (names: string[]): Plugin => ({
     });
   },
 });
-
-/**
- * zod's namespace export carries every locale's error messages (about a third
- * of the bundle, compiled at every start); our messages are English, so the
- * locale index becomes English alone.
- */
-const englishOnlyZod: Plugin = {
-  name: 'english-only-zod',
-  setup(build) {
-    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales', pluginData: args.importer } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`, resolveDir: path.dirname(args.path) }));
-  },
-};
 
 /** The engine bundle inside a pipeline.mjs (what tests inspect for the node types it holds). */
 export function engineOf(script: string): string {
