@@ -1,4 +1,5 @@
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { decodeMessage, encodeMessage } from './wire-codec';
 
@@ -25,9 +26,18 @@ export interface LaunchOptions {
 /** Starts a runner; child_process.fork under Node, Electron's utilityProcess in the app. */
 export type RunnerLauncher = (options: LaunchOptions) => RunnerProcess;
 
-/** child_process.fork with JSON messages; values JSON would change cross in V8's serialisation (wire-codec.ts). */
+/**
+ * child_process.fork with JSON messages; values JSON would change cross in
+ * V8's serialisation (wire-codec.ts). On Linux the runner starts through
+ * util-linux's setpriv with a parent-death signal: a host killed outright
+ * (SIGKILL, the OOM killer) runs no exit handler, and a runner busy in user
+ * code would otherwise live on. Elsewhere the exit handlers of
+ * runner-process.ts are all there is.
+ */
 export const forkLauncher: RunnerLauncher = ({ entry, execArgv, args, env }) => {
-  const child = fork(entry, args, { execArgv, env, serialization: 'json', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const setpriv = parentDeathSetpriv();
+  const start = setpriv ? { execPath: setpriv, execArgv: ['--pdeathsig', 'KILL', '--', process.execPath, ...execArgv] } : { execArgv };
+  const child = fork(entry, args, { ...start, env, serialization: 'json', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const streams: [Readable | null, 'stdout' | 'stderr'][] = [[child.stdout, 'stdout'], [child.stderr, 'stderr']];
   return {
     pid: child.pid,
@@ -48,3 +58,14 @@ export const forkLauncher: RunnerLauncher = ({ entry, execArgv, args, env }) => 
     },
   };
 };
+
+let setprivPath: string | undefined | null = null;
+
+/** /usr/bin/setpriv when it is there and knows --pdeathsig (util-linux 2.33+), asked once per process. */
+function parentDeathSetpriv(): string | undefined {
+  if (setprivPath !== null) return setprivPath;
+  const candidate = '/usr/bin/setpriv';
+  const works = process.platform === 'linux' && existsSync(candidate) && spawnSync(candidate, ['--pdeathsig', 'KILL', '--', process.execPath, '--version'], { stdio: 'ignore' }).status === 0;
+  setprivPath = works ? candidate : undefined;
+  return setprivPath;
+}

@@ -1,6 +1,6 @@
 // Bundled and run by orphans.test.ts as a real process: starts a code node that loops
 // forever, says "looping" once its runner is busy, and exits when its stdin closes (or
-// is ended by a signal: `signal`, or `graceful`, which handles SIGTERM by exiting).
+// is ended by a signal: `signal` and `kill`, or `graceful`, which handles SIGTERM by exiting).
 // Imports nothing from vitest.
 import { localHost } from '../../../node-library/engine/host';
 import { runPipeline } from '../../../node-library/engine/run-pipeline';

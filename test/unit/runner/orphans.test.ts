@@ -38,6 +38,8 @@ describe.runIf(process.platform === 'linux')('runner processes', () => {
     ['exits', 'exit', [0, null]],
     ['is ended by SIGTERM', 'signal', [null, 'SIGTERM']],
     ['handles SIGTERM with its own shutdown', 'graceful', [3, null]],
+    // No handler runs: the runner goes by its parent-death signal (setpriv, see launcher.ts).
+    ['is killed outright (SIGKILL)', 'kill', [null, 'SIGKILL']],
   ])('a runner busy in an endless loop goes when the process that started it %s', async (_how, mode, exit) => {
     // Bundled as the app is, with the runner beside it, inside the repo so its packages resolve.
     const dir = path.join(repoRoot, 'test-results', `orphans-${process.pid}-${mode}`);
@@ -50,7 +52,8 @@ describe.runIf(process.platform === 'linux')('runner processes', () => {
     expect(line.toString()).toBe('looping\n');
     const runners = childrenOf(child.pid!);
     expect(runners.length).toBeGreaterThan(0);
-    if (mode !== 'exit') child.kill('SIGTERM');
+    if (mode === 'kill') child.kill('SIGKILL');
+    else if (mode !== 'exit') child.kill('SIGTERM');
     else child.stdin!.end();
     expect(await once(child, 'exit')).toEqual(exit);
     const deadline = Date.now() + 5_000;
