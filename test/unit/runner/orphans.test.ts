@@ -33,14 +33,17 @@ const alive = (pid: number) => {
   }
 };
 
+/** How the host goes, its mode in orphan-child.ts, and the exit code and signal it ends with. */
+const endings: [string, string, [number | null, string | null]][] = [
+  ['exits', 'exit', [0, null]],
+  ['is ended by SIGTERM', 'signal', [null, 'SIGTERM']],
+  ['handles SIGTERM with its own shutdown', 'graceful', [3, null]],
+];
+// No handler runs: the runner goes by its parent-death signal, set by setpriv where there is one (launcher.ts).
+if (existsSync('/usr/bin/setpriv')) endings.push(['is killed outright (SIGKILL)', 'kill', [null, 'SIGKILL']]);
+
 describe.runIf(process.platform === 'linux')('runner processes', () => {
-  it.each([
-    ['exits', 'exit', [0, null]],
-    ['is ended by SIGTERM', 'signal', [null, 'SIGTERM']],
-    ['handles SIGTERM with its own shutdown', 'graceful', [3, null]],
-    // No handler runs: the runner goes by its parent-death signal, set by setpriv where there is one (launcher.ts).
-    ...(existsSync('/usr/bin/setpriv') ? [['is killed outright (SIGKILL)', 'kill', [null, 'SIGKILL']] as const] : []),
-  ])('a runner busy in an endless loop goes when the process that started it %s', async (_how, mode, exit) => {
+  it.each(endings)('a runner busy in an endless loop goes when the process that started it %s', async (_how, mode, exit) => {
     // Bundled as the app is, with the runner beside it, inside the repo so its packages resolve.
     const dir = path.join(repoRoot, 'test-results', `orphans-${process.pid}-${mode}`);
     await mkdir(path.join(dir, 'runner'), { recursive: true });
