@@ -1,7 +1,7 @@
 // Builders for store tests: a real store file in a temp folder and terse events.
 import path from 'node:path';
 import type { RunEvent, RunTrigger } from '../../../node-library/contract';
-import { RunStore } from '../../../node-library/store/run-store';
+import { RunStore, type RunStoreOptions } from '../../../node-library/store/run-store';
 import { csvPipeline, tempDir } from '../helpers';
 
 export async function storeFile(): Promise<string> {
@@ -69,3 +69,18 @@ export async function until(done: () => boolean): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
+
+/**
+ * The two ways a RunStore writes, for describe.each: in this thread (a short
+ * run, before the writer thread starts) and on the writer thread (from the
+ * first batch). `opener` opens a store file the given way.
+ */
+export const writerModes = [
+  ['in this thread', {}],
+  ['on the writer thread', { threadFromBytes: 0 }],
+] as const;
+
+export const opener =
+  (writer: RunStoreOptions) =>
+  (file: string, options: RunStoreOptions = {}): RunStore =>
+    RunStore.open(file, { ...writer, ...options });

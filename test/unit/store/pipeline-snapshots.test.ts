@@ -1,15 +1,11 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../node-library/store/content-hash';
-import { RunStore, type RunStoreOptions } from '../../../node-library/store/run-store';
-import { ev, pipeline, storeFile } from './fixtures';
+import type { RunStoreOptions } from '../../../node-library/store/run-store';
+import { ev, opener, pipeline, storeFile, writerModes } from './fixtures';
 
-// As the other RunStore cases: batches written in this thread and on the writer thread.
-describe.each([
-  ['in this thread', {}],
-  ['on the writer thread', { threadFromBytes: 0 }],
-] as const)('RunStore writing %s', (_, writer: RunStoreOptions) => {
-  const open = (file: string, options: RunStoreOptions = {}) => RunStore.open(file, { ...writer, ...options });
+describe.each(writerModes)('RunStore writing %s', (_, writer: RunStoreOptions) => {
+  const open = opener(writer);
 
   describe('RunStore pipeline snapshots', () => {
     it('stores a pipeline once per content, gives each run the one it ran, and drops snapshots no run uses', async () => {

@@ -2,15 +2,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../node-library/contract';
 import { maxBuffered, RunStore, type RunStoreOptions } from '../../../node-library/store/run-store';
-import { begin, ev, nextTurn, pipeline, storeFile, until } from './fixtures';
+import { begin, ev, nextTurn, opener, pipeline, storeFile, until, writerModes } from './fixtures';
 
-// Every case twice: batches written in this thread (a short run, before the writer thread starts)
-// and on the writer thread (from the first batch).
-describe.each([
-  ['in this thread', {}],
-  ['on the writer thread', { threadFromBytes: 0 }],
-] as const)('RunStore writing %s', (_, writer: RunStoreOptions) => {
-  const open = (file: string, options: RunStoreOptions = {}) => RunStore.open(file, { ...writer, ...options });
+describe.each(writerModes)('RunStore writing %s', (_, writer: RunStoreOptions) => {
+  const open = opener(writer);
 
   describe('RunStore history', () => {
     it('replays every event of a run in emission order after close and reopen, with the pipeline as it ran', async () => {
