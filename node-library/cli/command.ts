@@ -27,8 +27,12 @@ export function printError(text: string): void {
   writeLine(2, text);
 }
 
-/** Descriptors that once would have blocked: written through Node's stream from then on, in order. */
-const throughStream = new Set<number>();
+/**
+ * Descriptors written through Node's stream: on Windows always (its console
+ * wants the stream's conversion), elsewhere from the first write that would
+ * have blocked, so lines stay in order.
+ */
+const throughStream = new Set<number>(process.platform === 'win32' ? [1, 2] : []);
 
 /**
  * Writes a line to stdout (1) or stderr (2) as Node's own stdio streams do on
