@@ -53,7 +53,7 @@ function engineSource() {
   const text = readFileSync(file, 'utf8');
   const start = text.indexOf(${JSON.stringify(engineStart)}) + ${engineStart.length};
   const body = text.slice(start, text.indexOf(${JSON.stringify(engineEnd)}, start));
-  return body.includes('*\\0/') ? body.replaceAll('*\\0/', '*/') : body;
+  return body.replaceAll('*\\0/', '*/');
 }
 ${engineStart}${wrapEngine(engine)}${engineEnd}
 `;

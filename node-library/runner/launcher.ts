@@ -61,11 +61,14 @@ export const forkLauncher: RunnerLauncher = ({ entry, execArgv, args, env }) => 
 
 let setprivPath: string | undefined | null = null;
 
-/** /usr/bin/setpriv when it is there and knows --pdeathsig (util-linux 2.33+), asked once per process. */
+/**
+ * /usr/bin/setpriv when it is there and knows --pdeathsig (util-linux 2.33+),
+ * asked once per process by its --help, which starts nothing else.
+ */
 function parentDeathSetpriv(): string | undefined {
   if (setprivPath !== null) return setprivPath;
   const candidate = '/usr/bin/setpriv';
-  const works = process.platform === 'linux' && existsSync(candidate) && spawnSync(candidate, ['--pdeathsig', 'KILL', '--', process.execPath, '--version'], { stdio: 'ignore' }).status === 0;
+  const works = process.platform === 'linux' && existsSync(candidate) && (spawnSync(candidate, ['--help'], { encoding: 'utf8' }).stdout ?? '').includes('--pdeathsig');
   setprivPath = works ? candidate : undefined;
   return setprivPath;
 }
