@@ -58,7 +58,10 @@ export class DuckDbSession {
   private files = 0;
   /** Stored tables, with the query each was made from (its upstream tables inlined) or undefined for loaded rows. */
   private readonly stored = new Map<string, string | undefined>();
-  /** Row counts of stored tables, known from storing or counting them: a preview of one needs no count(*). */
+  /**
+   * Row counts known from storing, checking or counting a value, by stored
+   * table name or, for a lazy value, its SQL: a preview needs no count(*) then.
+   */
   private readonly counts = new Map<string, number>();
 
   constructor(private readonly options: SessionOptions = {}) {}
@@ -86,12 +89,26 @@ export class DuckDbSession {
   }
 
   async count(value: TableValue, signal?: AbortSignal): Promise<number> {
-    const name = this.storedName(value);
-    const known = name === undefined ? undefined : this.counts.get(name);
+    const key = this.countKey(value);
+    const known = this.counts.get(key);
     if (known !== undefined) return known;
     const { rows } = await this.query(`SELECT count(*)::BIGINT FROM (${value.sql})`, signal);
     const count = Number(rows[0]?.[0] ?? 0);
-    if (name !== undefined) this.counts.set(name, count);
+    this.counts.set(key, count);
+    return count;
+  }
+
+  /**
+   * Reads every row of a lazy value converting each of `columns` (DuckDB's
+   * count(*) alone skips the conversion, so a bad value would pass), and
+   * returns the row count, kept for its previews. For a source that stays a
+   * query: a bad row fails the source, not a node downstream.
+   */
+  async check(value: TableValue, columns: Column[], signal?: AbortSignal): Promise<number> {
+    const converted = columns.map((c) => `count(${sqlIdent(c.name)})`);
+    const { rows } = await this.query(`SELECT ${['count(*)::BIGINT', ...converted].join(', ')} FROM (${value.sql})`, signal);
+    const count = Number(rows[0]?.[0] ?? 0);
+    this.counts.set(this.countKey(value), count);
     return count;
   }
 
@@ -206,6 +223,11 @@ export class DuckDbSession {
       stopOnAbort();
       connection.closeSync();
     }
+  }
+
+  /** A stored table's name, or a lazy value's SQL after a NUL, which no table name holds. */
+  private countKey(value: TableValue): string {
+    return this.storedName(value) ?? `\0${value.sql}`;
   }
 
   /** The stored table a value reads as a whole, if it does. */

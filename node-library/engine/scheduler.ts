@@ -146,10 +146,11 @@ export class Scheduler {
    * Stores each table output as a table of the run's database (downstream
    * nodes, the preview and the row count then read it instead of running the
    * node's query again), and previews every output: tables from DuckDB (first
-   * rows, schema, count), json and text values cut to about 10 KB. Without
-   * previews (previewRows 0: a headless run nobody watches), a table output
-   * stays a lazy query unless several nodes read it, so a chain of SQL nodes
-   * runs as one fused query. Returns the outputs as the run store should keep
+   * rows, schema, count), json and text values cut to about 10 KB. Views
+   * (filter, select) are never stored with previews. Without previews
+   * (previewRows 0: a headless run nobody watches), and for lazy sources
+   * always, a table output stays a query unless several nodes read it, so a
+   * chain of SQL nodes runs as one fused query. Returns the outputs as the run store should keep
    * them for a resume, or undefined when one reads rows that exist only in this run.
    */
   private async emitPreviews(i: number, outputs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
@@ -166,7 +167,8 @@ export class Scheduler {
       if (isTable(value)) {
         portable[port] = data.portable(value);
         recordable &&= portable[port] !== undefined;
-        const store = previewRows > 0 ? !definition?.view : this.readers(i, port) > 1;
+        const lazy = previewRows === 0 || definition?.lazy === true;
+        const store = previewRows > 0 && definition?.view ? false : !lazy || this.readers(i, port) > 1;
         // In place: this object is the one the nodes downstream will read.
         const ref = store ? await data.materialise(outputTableName(nodeId, port), value, signal) : value;
         outputs[port] = ref;

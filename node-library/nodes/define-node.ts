@@ -27,8 +27,8 @@ export interface NodeContext<S extends ParamSpecs = ParamSpecs> {
   dependencies?: Dependencies;
   /**
    * Nobody previews this run's outputs (a headless run): a source may return
-   * a lazy query instead of storing its rows, so a chain of SQL nodes runs as
-   * one fused query in the node that finally needs rows.
+   * a lazy query instead of storing its rows, unchecked and uncounted, so a
+   * chain of SQL nodes runs as one fused query in the node that finally needs rows.
    */
   fuse?: boolean;
 }
@@ -57,6 +57,15 @@ export interface NodeDefinition<S extends ParamSpecs = ParamSpecs> {
    * again, which saves a copy of the data. Never for SQL with random() or now().
    */
   view?: boolean;
+  /**
+   * A source whose table output is a query over a file that is quick to read
+   * again (Parquet; CSV, its dialect and types pinned): it stays that query even in a
+   * run with previews, read by each node that needs its rows, and is stored
+   * only when several nodes read it. Its run must read every row once so a
+   * bad one fails the source. Storing 1M rows costs more time and memory than
+   * reading the file twice more (measured on a 26 MB CSV).
+   */
+  lazy?: boolean;
   /**
    * Called when a run that will run this node starts, before any node runs:
    * slow resources start early (code nodes warm a runner process meanwhile).

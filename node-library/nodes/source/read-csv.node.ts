@@ -4,7 +4,8 @@ import { sqlString } from '../../data/table';
 import { defineNode } from '../define-node';
 import { param } from '../params';
 import { explainCsvError } from './csv-errors';
-import { fileFingerprint, storeSource } from './file-source';
+import { pinnedCsvQuery } from './csv-dialect';
+import { fileFingerprint, lazySource } from './file-source';
 
 export const csvEncodings = ['utf-8', 'latin-1', 'utf-16'] as const;
 
@@ -51,11 +52,13 @@ export const readCsvNode = defineNode({
     const types = Object.entries(params.types);
     if (types.length > 0) options.push(`types = {${types.map(([column, type]) => `${sqlString(column)}: ${sqlString(type)}`).join(', ')}}`);
     const readSql = (extra = '') => `SELECT * FROM read_csv(${[sqlString(file), ...options, ...(extra ? [extra] : [])].join(', ')})`;
-    const out = await storeSource(ctx, readSql(), (message) => explainCsvError(message, { data, name: params.path, readSql, signal }));
-    // Counting a lazy source would read the whole file once more.
-    if (!ctx.fuse) log(`read ${await data.count(out, signal)} rows from ${params.path}`);
+    const explain = (message: string) => explainCsvError(message, { data, name: params.path, readSql, signal });
+    const { out, rows } = await lazySource(ctx, () => pinnedCsvQuery(data, file, options, signal), { explain, readThrough: true });
+    // Without previews the file is not read through here: the node that needs its rows reads it.
+    if (rows !== undefined) log(`read ${rows} rows from ${params.path}`);
     return { out };
   },
+  lazy: true,
   fingerprint: ({ path }, host) => fileFingerprint(path, host),
 });
 

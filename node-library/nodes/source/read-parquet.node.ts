@@ -1,7 +1,7 @@
 import { sqlString } from '../../data/table';
 import { defineNode } from '../define-node';
 import { param } from '../params';
-import { fileFingerprint, storeSource } from './file-source';
+import { describedQuery, fileFingerprint, lazySource } from './file-source';
 
 export const readParquetNode = defineNode({
   type: 'source.read_parquet',
@@ -16,9 +16,12 @@ export const readParquetNode = defineNode({
   },
   async run(ctx) {
     const { params, host, data, signal, log } = ctx;
-    const out = await storeSource(ctx, `SELECT * FROM read_parquet(${sqlString(host.resolvePath(params.path))})`);
+    // Parquet values are typed: nothing to convert, so the rows are not read through here,
+    // and the count comes from the file's footer.
+    const { out } = await lazySource(ctx, () => describedQuery(ctx, `SELECT * FROM read_parquet(${sqlString(host.resolvePath(params.path))})`), { readThrough: false });
     log(`read ${await data.count(out, signal)} rows from ${params.path}`);
     return { out };
   },
+  lazy: true,
   fingerprint: ({ path }, host) => fileFingerprint(path, host),
 });

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localHost } from '../../../node-library/engine/host';
 import { runPipeline } from '../../../node-library/engine/run-pipeline';
+import type { PipelineFile } from '../../../node-library/contract';
+import { defineNode } from '../../../node-library/nodes/define-node';
+import { builtinNodes } from '../../../node-library/nodes/index';
 import { createRegistry } from '../../../node-library/nodes/registry';
 import { csvPipeline, eventRecorder, ordersCsv, tempDir, writeTempFile } from '../helpers';
 
@@ -35,8 +38,60 @@ describe('runs without previews', () => {
     expect([fused.recorder.statesOf('read').at(-1), fused.recorder.statesOf('filter').at(-1), fused.recorder.statesOf('write').at(-1)]).toEqual(['succeeded', 'succeeded', 'failed']);
     const error = fused.recorder.events.find((e) => e.type === 'node:state' && e.nodeId === 'write' && e.state === 'failed');
     expect(error?.type === 'node:state' && error.error?.message).toMatch(/line:? 50002/i);
-    // With previews every output is stored, so the read node fails itself.
+    // With previews the read node reads the file through, so it fails itself.
     const stored = await run(ragged, 100);
     expect(stored.recorder.statesOf('read').at(-1)).toBe('failed');
+  });
+});
+
+/** A CSV source stays its file's query with previews too, unless several nodes read it. */
+describe('a lazy source in a run with previews', () => {
+  const seen = new Map<string, string>();
+  const probe = defineNode({
+    type: 'test.probe',
+    version: 1,
+    title: 'Probe',
+    category: 'Test',
+    description: 'Notes the SQL of the table it is given.',
+    inputs: [{ id: 'in', type: 'table' }],
+    outputs: [],
+    params: {},
+    async run({ nodeId, inputs }) {
+      seen.set(nodeId, (inputs.in as { sql: string }).sql);
+      return {};
+    },
+  });
+
+  async function run(probes: string[]) {
+    seen.clear();
+    const dir = await tempDir();
+    const input = await writeTempFile(dir, 'in.csv', ordersCsv);
+    const pipeline: PipelineFile = {
+      format: 'pipewright/pipeline@1',
+      id: 'lazy-source',
+      name: 'Lazy source',
+      description: '',
+      params: {},
+      nodes: [{ id: 'read', type: 'source.read_csv', version: 1, params: { path: input } }, ...probes.map((id) => ({ id, type: 'test.probe', version: 1, params: {} }))],
+      edges: probes.map((id) => ({ id: `e-${id}`, from: { node: 'read', port: 'out' }, to: { node: id, port: 'in' } })),
+      layout: {},
+    };
+    const recorder = eventRecorder();
+    const state = await runPipeline(pipeline, { runId: 'r', registry: createRegistry([...builtinNodes, probe]), host: localHost(dir), onEvent: recorder.onEvent });
+    return { state, recorder };
+  }
+
+  it('reaches its one reader as the query, its dialect and types pinned, and is still previewed with its count', async () => {
+    const { state, recorder } = await run(['probe']);
+    expect(state).toBe('succeeded');
+    expect(seen.get('probe')).toMatch(/^SELECT \* FROM read_csv\('.*in\.csv', .*auto_detect = false, .*columns = \{'id': 'BIGINT', 'customer': 'VARCHAR', 'amount': 'DOUBLE'\}\)$/);
+    const preview = recorder.events.find((e) => e.type === 'node:preview' && e.nodeId === 'read');
+    expect(preview?.type === 'node:preview' && [preview.totalRows, preview.rows?.length]).toEqual([4, 4]);
+  });
+
+  it('is stored once when two nodes read it, and both read the stored table', async () => {
+    const { state } = await run(['a', 'b']);
+    expect(state).toBe('succeeded');
+    expect([seen.get('a'), seen.get('b')]).toEqual(['SELECT * FROM "read__out"', 'SELECT * FROM "read__out"']);
   });
 });

@@ -9,10 +9,13 @@ const h = sourceHarness();
 const fixture = (name: string) => path.join(csvFixtures, name);
 
 describe('source.read_csv', () => {
-  it('reads a CSV relative to the pipeline folder, sniffing types, into a table of the run', async () => {
-    await writeTempFile(h.dir, 'orders.csv', ordersCsv);
+  it('reads a CSV relative to the pipeline folder, sniffing types once: the query it returns pins them', async () => {
+    const file = await writeTempFile(h.dir, 'orders.csv', ordersCsv);
     const { out } = await h.run(readCsvNode, { path: 'orders.csv' });
-    expect(out).toEqual({ kind: 'table', sql: 'SELECT * FROM "node_1__out"' });
+    expect((out as { sql: string }).sql).toBe(
+      `SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', encoding = 'utf-8', skip = 0, nullstr = '', allow_quoted_nulls = false, ` +
+        `auto_detect = false, new_line = '\\n', columns = {'id': 'BIGINT', 'customer': 'VARCHAR', 'amount': 'DOUBLE'})`,
+    );
     expect(await h.rows(out)).toEqual({
       columns: ['id:BIGINT', 'customer:VARCHAR', 'amount:DOUBLE'],
       rows: [[1, 'Ada', 250], [2, 'Grace', 75.5], [3, 'Alan', 1200], [4, 'Edsger', 100]],

@@ -44,6 +44,9 @@ describe('source.read_parquet', () => {
     const file = path.join(h.dir, 'sales.parquet');
     await h.data.execute(`COPY (SELECT * FROM (VALUES (1, 12.50::DECIMAL(10,2), DATE '2024-03-01'), (2, NULL, DATE '2024-03-02')) t(id, amount, day)) TO ${sqlString(file)} (FORMAT parquet)`);
     const { out } = await h.run(readParquetNode, { path: 'sales.parquet' });
+    // Not copied into the run's database: the value stays the file's query.
+    expect(out).toEqual({ kind: 'table', sql: `SELECT * FROM read_parquet(${sqlString(file)})` });
+    expect(h.logs.map((l) => l.message)).toEqual(['read 2 rows from sales.parquet']);
     expect(await h.rows(out)).toEqual({
       columns: ['id:INTEGER', 'amount:DECIMAL(10,2)', 'day:DATE'],
       rows: [
