@@ -38,8 +38,11 @@ const registry = createRegistry([...builtinNodes, probeNode as NodeDefinition]);
 function probePipeline(): PipelineFile {
   const pipeline = csvPipeline('orders.csv', 'out/big.csv');
   pipeline.nodes.splice(1, 0, { id: 'probe', type: 'test.probe', version: 1, params: {} });
+  // A second reader: a source read by one node stays its file's query, by several it is stored.
+  pipeline.nodes.push({ id: 'copy', type: 'sink.write_csv', version: 1, params: { path: 'out/copy.csv' } });
   pipeline.edges = [
     { id: 'e0', from: { node: 'read', port: 'out' }, to: { node: 'probe', port: 'in' } },
+    { id: 'e3', from: { node: 'read', port: 'out' }, to: { node: 'copy', port: 'in' } },
     { id: 'e1', from: { node: 'probe', port: 'out' }, to: { node: 'filter', port: 'in' } },
     { id: 'e2', from: { node: 'filter', port: 'out' }, to: { node: 'write', port: 'in' } },
   ];
@@ -48,7 +51,7 @@ function probePipeline(): PipelineFile {
 }
 
 describe('materialised tables and previews in a run', () => {
-  it('stores each table output once: the next node reads the stored table, never the source file again', async () => {
+  it('stores a table output several nodes read once: they read the stored table, never the source file again', async () => {
     const dir = await tempDir();
     await writeTempFile(dir, 'orders.csv', ordersCsv);
     const recorder = eventRecorder();
@@ -59,6 +62,7 @@ describe('materialised tables and previews in a run', () => {
     expect(seen.at(-1)).toBe('SELECT * FROM "read__out"');
     // The CSV was deleted by the probe, yet everything after it ran: on the stored tables.
     expect(await readFile(path.join(dir, 'out/big.csv'), 'utf8')).toBe('customer,double_amount\nAda,500.0\nAlan,2400.0\n');
+    expect(await readFile(path.join(dir, 'out/copy.csv'), 'utf8')).toBe('id,customer,amount\n1,Ada,250.0\n2,Grace,75.5\n3,Alan,1200.0\n4,Edsger,100.0\n');
 
     const previews = recorder.events.filter((e): e is RunEventOf<'node:preview'> => e.type === 'node:preview');
     expect(previews.map((p) => `${p.nodeId}.${p.port}`)).toEqual(['read.out', 'probe.out', 'probe.summary', 'filter.out']);
