@@ -19,9 +19,9 @@ export const runCommand: Command = {
   --node         run one node, reusing stored outputs of its upstream nodes
   --up-to        run a node and everything it depends on
   --from         run a node and everything after it
-  --no-previews  store no previews: sources stay lazy and chains of SQL nodes run
-                 as one fused query (faster on large files; errors in a file's rows
-                 then show in the node that reads it)
+  --no-previews  store no previews: sources are not read through nor stored, and
+                 chains of SQL nodes run as one fused query (faster on large files;
+                 errors in a file's rows then show in the node that reads it)
 
 Exit 0 when the run succeeded, 1 when it failed or was cancelled, 2 on invalid input.`,
   async run(argv) {

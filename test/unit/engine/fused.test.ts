@@ -9,7 +9,7 @@ import { builtinNodes } from '../../../node-library/nodes/index';
 import { createRegistry } from '../../../node-library/nodes/registry';
 import { csvPipeline, eventRecorder, ordersCsv, tempDir, writeTempFile } from '../helpers';
 
-/** A run without previews (previewRows 0): sources stay lazy and the chain runs as one query in the sink. */
+/** A run without previews (previewRows 0): sources are not read through, and the chain runs as one query in the sink. */
 describe('runs without previews', () => {
   async function run(csv: string, previewRows: number) {
     const dir = await tempDir();
