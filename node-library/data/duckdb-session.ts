@@ -98,6 +98,11 @@ export class DuckDbSession {
     return count;
   }
 
+  /** The row count of a value when known from storing, checking or counting it; undefined rather than counting. */
+  knownCount(value: TableValue): number | undefined {
+    return this.counts.get(this.countKey(value));
+  }
+
   /**
    * Reads every row of a lazy value converting each of `columns` (DuckDB's
    * count(*) alone skips the conversion, so a bad value would pass), and

@@ -55,6 +55,19 @@ describe('tables crossing into a runner as Arrow', () => {
     expect(values[2]).toBe(-0.5);
   });
 
+  it.each([
+    ['a query of unknown length: buffers grow', false],
+    ['a stored table, its count known: buffers sized once', true],
+  ])('packs up to 128Ki rows in one record batch, from %s', async (_, stored) => {
+    const wide = table("SELECT i AS n, CASE WHEN i % 3 = 0 THEN NULL ELSE 'v' || i END AS t, i % 2 = 0 AS even, i / 8 AS half FROM range(200000) t(i) ORDER BY i");
+    const value = stored ? await data.materialise('wide', wide) : wide;
+    const rows = TableRows.fromIpc(await tableToArrow(data, value));
+    expect(rows.arrow.batches.map((b) => b.numRows)).toEqual([131072, 68928]);
+    const expected = (i: number) => ({ n: i, t: i % 3 === 0 ? null : `v${i}`, even: i % 2 === 0, half: i / 8 });
+    expect([0, 1, 2, 131071, 131072, 131073, 199999].map((i) => rows.get(i))).toEqual([0, 1, 2, 131071, 131072, 131073, 199999].map(expected));
+    expect(rows.column('t').filter((t) => t === null)).toHaveLength(66667);
+  });
+
   it('reads an empty result with its columns', async () => {
     const rows = TableRows.fromIpc(await tableToArrow(data, table('SELECT 1 AS a, \'x\' AS b WHERE false')));
     expect({ columns: rows.columns, length: rows.length }).toEqual({ columns: ['a', 'b'], length: 0 });
