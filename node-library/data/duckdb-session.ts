@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadDuckDb } from './duckdb-module';
 import { jsonSafe, type JsonSafe } from './duckdb-values';
-import { sqlIdent, tableRef, type TableValue } from './table';
+import { runDatabaseName, sharedDuckDb } from './shared-duckdb';
+import { sqlIdent, sqlString, tableRef, type TableValue } from './table';
 import { recordTooLarge } from './record-limits';
 
 export interface Column {
@@ -21,15 +22,15 @@ export interface TablePreview {
 
 export interface SessionOptions {
   /**
-   * Where tables live. `memory` (the default): in RAM, written to the run's
-   * temp folder once they outgrow `memoryLimit`. `file`: in a database file in
-   * that folder; about 3x slower to store a table (measured on 1M rows), for
+   * Where tables live. `memory` (the default): in RAM, spilled to disk once
+   * they outgrow the memory limit. `file`: in a database file in the run's
+   * temp folder; about 3x slower to store a table (measured on 1M rows), for
    * hosts that want the data on disk from the start.
    */
   storage?: 'memory' | 'file';
-  /** DuckDB worker threads; defaults to the number of CPUs. */
+  /** DuckDB worker threads; defaults to the number of CPUs. Set: the session opens an instance of its own. */
   threads?: number;
-  /** The memory DuckDB may use before it spills to disk, e.g. `4GB`; defaults to defaultMemoryLimit(). */
+  /** The memory DuckDB may use before it spills to disk, e.g. `4GB`; defaults to defaultMemoryLimit(). Set: an instance of its own. */
   memoryLimit?: string;
 }
 
@@ -45,15 +46,25 @@ export function defaultMemoryLimit(): string {
 
 const referenceSql = /^SELECT \* FROM "((?:[^"]|"")+)"$/;
 
+/** A session's database: attached to the shared instance, or (threads or a memory limit of its own) an instance of its own. */
+interface Opened {
+  instance: DuckDBInstance;
+  /** The attached database every connection of the session uses; none in an instance of its own. */
+  database?: string;
+}
+
 /**
- * One DuckDB database per run; every table port of the run lives in it, in a
- * temp folder (os.tmpdir()/pipewright-run-*) removed on close. Opened on first
- * use, so runs without tabular nodes never pay for it. Each query gets its own
- * connection so parallel nodes never interrupt or wait on each other's
- * statements.
+ * One DuckDB database per run; every table port of the run lives in it.
+ * Attached to the process's shared instance (shared-duckdb.ts), in memory or
+ * in a file in the run's temp folder (os.tmpdir()/pipewright-run-*); detached
+ * and the folder removed on close. Sessions with threads or a memory limit
+ * of their own open an instance of their own, which spills to that folder.
+ * Opened on first use, so runs without tabular nodes never pay for it. Each
+ * query gets its own connection so parallel nodes never interrupt or wait on
+ * each other's statements.
  */
 export class DuckDbSession {
-  private instance?: Promise<DuckDBInstance>;
+  private opened?: Promise<Opened>;
   private folder?: Promise<string>;
   private files = 0;
   /** Stored tables, with the query each was made from (its upstream tables inlined) or undefined for loaded rows. */
@@ -175,7 +186,7 @@ export class DuckDbSession {
   /** Streams the rows of a value in batches of `size`, converted by `converter`, without reading the whole table into memory. */
   async *batches<T>(value: TableValue, size: number, signal?: AbortSignal, converter?: DuckDBValueConverter<T>): AsyncGenerator<{ columns: Column[]; rows: (T | null)[][] }> {
     signal?.throwIfAborted();
-    const connection = await (await this.open()).connect();
+    const connection = await this.connect();
     const stopOnAbort = interruptOnAbort(connection, signal);
     try {
       const result = await connection.stream(value.sql);
@@ -203,22 +214,28 @@ export class DuckDbSession {
     return path.join(await this.dir(), `${++this.files}-${name.replace(/[^\w.-]/g, '_')}`);
   }
 
-  /** Closes the database if it was ever opened and removes the run's temp folder. */
+  /** Detaches (or closes) the database if it was ever opened and removes the run's temp folder. */
   async close(): Promise<void> {
-    const instance = this.instance;
+    const opened = this.opened;
     const folder = this.folder;
-    this.instance = undefined;
+    this.opened = undefined;
     this.folder = undefined;
     this.stored.clear();
     this.counts.clear();
-    if (instance) (await instance.catch(() => undefined))?.closeSync();
+    const open = await opened?.catch(() => undefined);
+    if (open?.database) {
+      const connection = await open.instance.connect();
+      // Its tables and their memory go with it; a failure leaves them until the process ends, which is no reason to fail the run.
+      await connection.run(`DETACH ${sqlIdent(open.database)}`).catch(() => undefined);
+      connection.closeSync();
+    } else open?.instance.closeSync();
     if (folder) await rm(await folder, { recursive: true, force: true });
   }
 
   /** Runs work on a fresh connection, interrupting DuckDB if the signal aborts. */
   async withConnection<T>(signal: AbortSignal | undefined, work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     signal?.throwIfAborted();
-    const connection = await (await this.open()).connect();
+    const connection = await this.connect();
     const stopOnAbort = interruptOnAbort(connection, signal);
     try {
       return await work(connection);
@@ -246,15 +263,47 @@ export class DuckDbSession {
     return this.folder;
   }
 
-  private open(): Promise<DuckDBInstance> {
-    this.instance ??= Promise.all([this.dir(), loadDuckDb()]).then(([dir, { DuckDBInstance }]) =>
-      DuckDBInstance.create(this.options.storage === 'file' ? path.join(dir, 'run.duckdb') : ':memory:', {
-        threads: String(this.threads),
-        memory_limit: this.options.memoryLimit ?? defaultMemoryLimit(),
-        temp_directory: path.join(dir, 'spill'),
-      }),
-    );
-    return this.instance;
+  /** A new connection to the session's database. */
+  private async connect(): Promise<DuckDBConnection> {
+    const { instance, database } = await this.open();
+    const connection = await instance.connect();
+    if (database === undefined) return connection;
+    try {
+      await connection.run(`USE ${sqlIdent(database)}`);
+      return connection;
+    } catch (error) {
+      connection.closeSync();
+      throw error;
+    }
+  }
+
+  private open(): Promise<Opened> {
+    const own = this.options.threads !== undefined || this.options.memoryLimit !== undefined;
+    this.opened ??= own ? this.openOwn() : this.attach();
+    return this.opened;
+  }
+
+  private async attach(): Promise<Opened> {
+    const instance = await sharedDuckDb(defaultMemoryLimit());
+    const database = runDatabaseName();
+    const target = this.options.storage === 'file' ? sqlString(path.join(await this.dir(), 'run.duckdb')) : "':memory:'";
+    const connection = await instance.connect();
+    try {
+      await connection.run(`ATTACH ${target} AS ${sqlIdent(database)}`);
+    } finally {
+      connection.closeSync();
+    }
+    return { instance, database };
+  }
+
+  private async openOwn(): Promise<Opened> {
+    const [dir, { DuckDBInstance }] = await Promise.all([this.dir(), loadDuckDb()]);
+    const instance = await DuckDBInstance.create(this.options.storage === 'file' ? path.join(dir, 'run.duckdb') : ':memory:', {
+      threads: String(this.threads),
+      memory_limit: this.options.memoryLimit ?? defaultMemoryLimit(),
+      temp_directory: path.join(dir, 'spill'),
+    });
+    return { instance };
   }
 }
 

@@ -53,7 +53,24 @@ describe('DuckDbSession', () => {
     const ref = await data.materialise('read__out', table('SELECT * FROM range(3) t(i)'));
     expect(ref).toEqual({ kind: 'table', sql: 'SELECT * FROM "read__out"' });
     expect(await data.materialise('noop__out', ref)).toBe(ref);
-    expect((await data.query("SELECT table_name FROM duckdb_tables() ORDER BY 1")).rows).toEqual([['read__out']]);
+    expect((await data.query('SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() ORDER BY 1')).rows).toEqual([['read__out']]);
+  });
+
+  it('gives each session on default settings a database of its own in one shared instance, detached on close', async () => {
+    const [a, b] = [session(), session()];
+    await a.materialise('t', table("SELECT 'a' AS who"));
+    await b.materialise('t', table("SELECT 'b' AS who FROM range(2)"));
+    expect([(await a.query('SELECT * FROM t')).rows, (await b.query('SELECT * FROM t')).rows]).toEqual([[['a']], [['b'], ['b']]]);
+    const [[nameA]] = (await a.query('SELECT current_database()')).rows;
+    const [[nameB]] = (await b.query('SELECT current_database()')).rows;
+    expect(nameA).not.toBe(nameB);
+    await a.close();
+    // b still works, and a's database (with its table) is gone from the instance they shared.
+    expect((await b.query('SELECT count(*) FROM t')).rows).toEqual([[2]]);
+    expect((await b.query(`SELECT count(*) FROM duckdb_databases() WHERE database_name = '${nameA}'`)).rows).toEqual([[0]]);
+    // A session with settings of its own has an instance of its own.
+    const own = session({ threads: 1 });
+    expect((await own.query(`SELECT count(*) FROM duckdb_databases() WHERE database_name = '${nameB}'`)).rows).toEqual([[0]]);
   });
 
   it('gives portable SQL: stored tables replaced by the queries they came from', async () => {
