@@ -116,24 +116,29 @@ function valueReader(data: Data): Reader {
   };
 }
 
+/** Rows of text decoded at once: one DuckDB chunk's worth, so a few non-ASCII values cost only their own segment the fast path. */
+const textSegmentRows = 2048;
+
 /**
- * Text values: the batch's bytes are decoded once, on first read; when they are
- * all ASCII (most table text), each value is a slice of that string, else
+ * Text values: each segment's bytes are decoded once, on first read; when they
+ * are all ASCII (most table text), each value is a slice of that string, else
  * each is decoded on its own.
  */
 function textReader(offsets: Int32Array, bytes: Uint8Array, offset: number, length: number): Reader {
-  let whole: string | undefined;
-  let ascii = false;
+  const texts: (string | undefined)[] = new Array(Math.ceil(length / textSegmentRows));
+  const ascii = new Uint8Array(texts.length);
   return (i) => {
+    const segment = Math.floor(i / textSegmentRows);
+    const base = offsets[offset + segment * textSegmentRows];
+    let text = texts[segment];
+    if (text === undefined) {
+      text = texts[segment] = decoder.decode(bytes.subarray(base, offsets[offset + Math.min(length, (segment + 1) * textSegmentRows)]));
+      // Any byte over 0x7f decodes to a character over 0x7f (or U+FFFD).
+      ascii[segment] = /[\u0080-\uffff]/.test(text) ? 0 : 1;
+    }
     const from = offsets[i + offset];
     const to = offsets[i + offset + 1];
-    if (whole === undefined) {
-      whole = decoder.decode(bytes.subarray(offsets[offset], offsets[offset + length]));
-      // Any byte over 0x7f decodes to a character over 0x7f (or U+FFFD).
-      ascii = !/[\u0080-\uffff]/.test(whole);
-    }
-    const base = offsets[offset];
-    return ascii ? whole.slice(from - base, to - base) : decoder.decode(bytes.subarray(from, to));
+    return ascii[segment] ? text.slice(from - base, to - base) : decoder.decode(bytes.subarray(from, to));
   };
 }
 

@@ -35,8 +35,8 @@ describe('tables crossing into a runner as Arrow', () => {
     expect([...rows].length).toBe(5000);
   });
 
-  it('reads rows, columns and iteration alike across batches, ASCII text and not', async () => {
-    // The first chunk's text is all ASCII, the second's not: each batch decodes its text on its own.
+  it('reads rows, columns and iteration alike across text segments, ASCII and not', async () => {
+    // The first 2048 rows' text is all ASCII, the rest not: each 2048-row segment of a batch decodes its text on its own.
     const rows = TableRows.fromIpc(await tableToArrow(data, table("SELECT i AS n, CASE WHEN i < 2048 THEN 'plain ' || i WHEN i % 2 = 0 THEN NULL ELSE 'ünïcode ' || i END AS t FROM range(3000) t(i)")));
     const all = rows.toArray();
     expect([...rows]).toEqual(all);
