@@ -18,13 +18,15 @@ let databases = 0;
  * spill files go to one folder per process, removed at exit.
  */
 export function sharedDuckDb(memoryLimit: string): Promise<DuckDBInstance> {
-  shared ??= loadDuckDb().then(({ DuckDBInstance }) => {
-    const spill = path.join(os.tmpdir(), `pipewright-spill-${process.pid}`);
-    process.once('exit', () => rmSync(spill, { recursive: true, force: true }));
-    return DuckDBInstance.create(':memory:', { threads: String(os.availableParallelism()), memory_limit: memoryLimit, temp_directory: spill });
-  });
-  // A failed open is tried again by the next run rather than failing every run after it.
-  shared.catch(() => (shared = undefined));
+  if (!shared) {
+    shared = loadDuckDb().then(({ DuckDBInstance }) => {
+      const spill = path.join(os.tmpdir(), `pipewright-spill-${process.pid}`);
+      process.once('exit', () => rmSync(spill, { recursive: true, force: true }));
+      return DuckDBInstance.create(':memory:', { threads: String(os.availableParallelism()), memory_limit: memoryLimit, temp_directory: spill });
+    });
+    // A failed open is tried again by the next run rather than failing every run after it.
+    shared.catch(() => (shared = undefined));
+  }
   return shared;
 }
 

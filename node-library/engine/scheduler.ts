@@ -150,8 +150,9 @@ export class Scheduler {
    * (filter, select) are never stored with previews. Without previews
    * (previewRows 0: a headless run nobody watches), and for lazy sources
    * always, a table output stays a query unless several nodes read it, so a
-   * chain of SQL nodes runs as one fused query. Returns the outputs as the run store should keep
-   * them for a resume, or undefined when one reads rows that exist only in this run.
+   * chain of SQL nodes runs as one fused query. Returns the outputs as the
+   * run store should keep them for a resume, or undefined when one reads rows
+   * that exist only in this run.
    */
   private async emitPreviews(i: number, outputs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
     const { data, signal } = this.ctx;

@@ -59,11 +59,12 @@ export interface NodeDefinition<S extends ParamSpecs = ParamSpecs> {
   view?: boolean;
   /**
    * A source whose table output is a query over a file that is quick to read
-   * again (Parquet; CSV, its dialect and types pinned): it stays that query even in a
-   * run with previews, read by each node that needs its rows, and is stored
-   * only when several nodes read it. Its run must read every row once so a
-   * bad one fails the source. Storing 1M rows costs more time and memory than
-   * reading the file twice more (measured on a 26 MB CSV).
+   * again (Parquet; CSV, its dialect and types pinned): it stays that query
+   * even in a run with previews, read by each node that needs its rows, and
+   * is stored only when several nodes read it. With previews its run checks
+   * what could fail later (a CSV reads every row once, converting each
+   * column), so a bad row fails the source. Storing 1M rows cost more time
+   * and memory than reading the file twice more (measured on a 26 MB CSV).
    */
   lazy?: boolean;
   /**
