@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PIPELINE_FORMAT, PipewrightError, type PipelineFile, type PipewrightApi } from '../contract';
+import { warmDuckDb } from '../data/duckdb-session';
 import { exportPipeline } from '../export/export-pipeline';
 import { moveAside } from '../model/corrupt-files';
 import { loadPipelineFile, parsePipeline, pipelineOrThrow } from '../model/load';
@@ -82,6 +83,9 @@ export function createBackend(options: BackendOptions): Backend {
   // The folder is the workspace: its pipelines share one install of the npm packages they declare.
   const packages = new WorkspacePackages(options.pipelinesDir);
   const closing = new AbortController();
+  // DuckDB loaded and opened once the backend has started, not by the first run that needs it.
+  const warmDuckDbSoon = setTimeout(() => void warmDuckDb(), 1000);
+  warmDuckDbSoon.unref();
 
   const loadChecked = async (pipelineId: string) => {
     const file = await findPipelineFile(options.pipelinesDir, pipelineId);
@@ -227,6 +231,7 @@ export function createBackend(options: BackendOptions): Backend {
     whenFinished: (runId) => runs.whenFinished(runId),
     tickScheduler: () => scheduler.tick(),
     async close() {
+      clearTimeout(warmDuckDbSoon);
       closing.abort();
       await scheduler.stop();
       scheduleStore.close();
