@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadDuckDb } from './duckdb-module';
 import { jsonSafe, type JsonSafe } from './duckdb-values';
 import { runDatabaseName, sharedDuckDb } from './shared-duckdb';
-import { sqlIdent, sqlString, tableRef, type TableValue } from './table';
+import { rowsWhere, sqlIdent, sqlString, tableRef, type TableValue } from './table';
 import { recordTooLarge } from './record-limits';
 
 export interface Column {
@@ -128,13 +128,24 @@ export class DuckDbSession {
    * Reads every row of a lazy value converting each of `columns` (DuckDB's
    * count(*) alone skips the conversion, so a bad value would pass), and
    * returns the row count, kept for its previews. For a source that stays a
-   * query: a bad row fails the source, not a node downstream.
+   * query: a bad row fails the source, not a node downstream. In the same
+   * pass it counts the rows each of `conditions` keeps, kept for those
+   * filters (`rowsWhere(value, condition)`); a condition DuckDB refuses is
+   * left for its own node to report.
    */
-  async check(value: TableValue, columns: Column[], signal?: AbortSignal): Promise<number> {
+  async check(value: TableValue, columns: Column[], signal?: AbortSignal, conditions: string[] = []): Promise<number> {
     const converted = columns.map((c) => `count(${sqlIdent(c.name)})`);
-    const { rows } = await this.query(`SELECT ${['count(*)::BIGINT', ...converted].join(', ')} FROM (${value.sql})`, signal);
+    const filtered = conditions.map((condition) => `count(*) FILTER (WHERE ${condition})::BIGINT`);
+    let rows: JsonSafe[][];
+    try {
+      ({ rows } = await this.query(`SELECT ${['count(*)::BIGINT', ...converted, ...filtered].join(', ')} FROM (${value.sql})`, signal));
+    } catch (error) {
+      if (conditions.length === 0 || signal?.aborted) throw error;
+      return this.check(value, columns, signal);
+    }
     const count = Number(rows[0]?.[0] ?? 0);
     this.counts.set(this.countKey(value), count);
+    conditions.forEach((condition, k) => this.counts.set(this.countKey(rowsWhere(value, condition)), Number(rows[0]?.[1 + columns.length + k] ?? 0)));
     return count;
   }
 

@@ -33,6 +33,11 @@ export function outputTableName(nodeId: string, port: string, item?: number): st
   return item === undefined ? `${nodeId}__${port}` : `${nodeId}__${port}__${item}`;
 }
 
+/** The rows of `input` for which `condition` (an SQL expression, parenthesised) holds: a filter node's output. */
+export function rowsWhere(input: TableValue, condition: string): TableValue {
+  return table(`SELECT * FROM (${input.sql}) WHERE ${condition}`);
+}
+
 /** The SQL that reads a stored table. */
 export function tableRef(name: string): TableValue {
   return table(`SELECT * FROM ${sqlIdent(name)}`);

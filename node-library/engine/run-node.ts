@@ -15,6 +15,8 @@ export interface NodeCallEnv {
   dependencies: Dependencies;
   /** No previews in this run: sources may stay lazy (see NodeContext.fuse). */
   fuse?: boolean;
+  /** The row conditions of the views reading a lazy source (see NodeContext.readerConditions). */
+  readerConditions?(nodeId: string): string[];
 }
 
 export interface NodeCall {
@@ -56,6 +58,7 @@ export async function runNode(env: NodeCallEnv, call: NodeCall): Promise<Record<
     host: env.host,
     dependencies: env.dependencies,
     fuse: env.fuse,
+    readerConditions: definition.lazy ? env.readerConditions?.(node.id) : undefined,
   });
   call.signal.throwIfAborted();
   for (const port of nodePorts(node, definition).outputs) {

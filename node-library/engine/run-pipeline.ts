@@ -82,6 +82,7 @@ export async function runPipeline(pipeline: PipelineFile, options: RunOptions): 
     fingerprint: lineage(pipeline, (id) => incomingEdges(plan, id), options.registry, host, params),
   };
   const scheduler = new Scheduler(pipeline, plan, run, { reusable: options.reusable, onOutputs: options.onOutputs, previewRows });
+  run.readerConditions = (nodeId) => scheduler.readerConditions(nodeId);
   let states: NodeState[];
   try {
     states = await scheduler.run();

@@ -3,6 +3,7 @@ import { isTable, outputTableName } from '../data/table';
 import { valuePreview } from '../data/value-preview';
 import { nodeErrorInfo } from './errors';
 import { executeNode, type RunContext } from './execute-node';
+import { resolveNodeParams } from './run-node';
 import type { Reusable, RunPlan } from './plan';
 
 type StateExtra = Omit<Partial<RunEventOf<'node:state'>>, 'type' | 'runId' | 'at' | 'nodeId' | 'state'>;
@@ -188,6 +189,32 @@ export class Scheduler {
   private letGoOfReadOutputs(i: number): void {
     const { upStart, up } = this.plan;
     for (let k = upStart[i]; k < upStart[i + 1]; k++) if (--this.unread[up[k]] === 0) this.outputs[up[k]] = undefined;
+  }
+
+  /**
+   * The row conditions of the view nodes that read a lazy source's table
+   * output when that output has no other reader (it stays a query then): the
+   * source counts those rows in its own pass over the file.
+   */
+  readerConditions(nodeId: string): string[] {
+    const i = this.plan.numberOf.get(nodeId);
+    if (i === undefined || this.options.previewRows === 0) return [];
+    const { downStart, down, inStart, inEdges, inFrom, run } = this.plan;
+    const conditions: string[] = [];
+    for (let k = downStart[i]; k < downStart[i + 1]; k++) {
+      const d = down[k];
+      const definition = this.ctx.registry.get(this.nodes[d].type);
+      if (!run[d] || !definition?.rowCondition) continue;
+      for (let e = inStart[d]; e < inStart[d + 1]; e++) {
+        if (inFrom[e] !== i || this.readers(i, inEdges[e].from.port) !== 1) continue;
+        try {
+          conditions.push(definition.rowCondition(resolveNodeParams(this.nodes[d], definition, this.ctx.runParams)));
+        } catch {
+          // A bad param fails that node when it runs, with its own message.
+        }
+      }
+    }
+    return conditions;
   }
 
   /** How many edges read this output port. */

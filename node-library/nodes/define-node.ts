@@ -31,6 +31,12 @@ export interface NodeContext<S extends ParamSpecs = ParamSpecs> {
    * chain of SQL nodes runs as one fused query in the node that finally needs rows.
    */
   fuse?: boolean;
+  /**
+   * For a lazy source with previews: the row conditions of the view nodes
+   * that read it (see NodeDefinition.rowCondition), whose counts its pass
+   * over the file can give as well.
+   */
+  readerConditions?: string[];
 }
 
 export interface PipelineState {
@@ -67,6 +73,13 @@ export interface NodeDefinition<S extends ParamSpecs = ParamSpecs> {
    * and memory than reading the file twice more (measured on a 26 MB CSV).
    */
   lazy?: boolean;
+  /**
+   * For a view that keeps the rows where an SQL condition holds (filter): that
+   * condition as its output has it (`rowsWhere`). A lazy source it reads then
+   * counts those rows in its own pass over the file, which spares the view a
+   * pass of its own for its count. May throw on bad params: no hint then.
+   */
+  rowCondition?(params: ParamValues<S>): string;
   /**
    * Called when a run that will run this node starts, before any node runs:
    * slow resources start early (code nodes warm a runner process meanwhile).

@@ -42,7 +42,7 @@ export async function lazySource(
   return explained(ctx, options.explain, async () => {
     const { sql, columns } = await describe();
     const out = table(sql);
-    return ctx.fuse || !options.readThrough ? { out } : { out, rows: await ctx.data.check(out, columns, ctx.signal) };
+    return ctx.fuse || !options.readThrough ? { out } : { out, rows: await ctx.data.check(out, columns, ctx.signal, ctx.readerConditions) };
   });
 }
 

@@ -1,4 +1,4 @@
-import { table } from '../../data/table';
+import { rowsWhere } from '../../data/table';
 import { defineNode } from '../define-node';
 import { param } from '../params';
 import { bindValues, tableInput, userExpr } from './table-sql';
@@ -18,11 +18,13 @@ export const filterNode = defineNode({
     values: typedParam.values(),
   },
   view: true,
+  rowCondition: (params) => userExpr(bindValues(params.condition, params.values, 'condition')),
   async run({ inputs, params, data, signal, log, fuse }) {
     const input = tableInput(inputs, 'in');
     const condition = bindValues(params.condition, params.values, 'condition');
-    const out = table(`SELECT * FROM (${input.sql}) WHERE ${userExpr(condition)}`);
-    // Counting a view over the stored input is a cheap columnar scan; the output itself is never copied.
+    const out = rowsWhere(input, userExpr(condition));
+    // Counting a view over the stored input is a cheap columnar scan, and over a lazy source it was
+    // counted in the source's own pass; the output itself is never copied.
     // Skipped when the chain stays fused: counting would run it an extra time.
     if (!fuse) log(`kept ${await data.count(out, signal)} rows where ${condition}`);
     return { out };

@@ -95,3 +95,58 @@ describe('a lazy source in a run with previews', () => {
     expect([seen.get('a'), seen.get('b')]).toEqual(['SELECT * FROM "read__out"', 'SELECT * FROM "read__out"']);
   });
 });
+
+/** What a lazy source hears of the filters that read it. */
+describe('row conditions for a lazy source', () => {
+  let heard: string[] | undefined;
+  const source = defineNode({
+    type: 'test.lazy_source',
+    version: 1,
+    title: 'Lazy source',
+    category: 'Test',
+    description: 'A lazy table of three rows that notes the conditions it is given.',
+    inputs: [],
+    outputs: [{ id: 'out', type: 'table' }],
+    params: {},
+    lazy: true,
+    async run({ readerConditions }) {
+      heard = readerConditions;
+      return { out: { kind: 'table', sql: 'SELECT * FROM range(3) t(n)' } };
+    },
+  });
+
+  async function run(readers: { id: string; type: string; params: Record<string, unknown> }[], previewRows = 100) {
+    heard = undefined;
+    const pipeline: PipelineFile = {
+      format: 'pipewright/pipeline@1',
+      id: 'conditions',
+      name: 'Conditions',
+      description: '',
+      params: { limit: { type: 'number', default: 1 } },
+      nodes: [{ id: 'src', type: 'test.lazy_source', version: 1, params: {} }, ...readers.map((r) => ({ ...r, version: 1 }))],
+      edges: readers.map((r) => ({ id: `e-${r.id}`, from: { node: 'src', port: 'out' }, to: { node: r.id, port: 'in' } })),
+      layout: {},
+    };
+    const recorder = eventRecorder();
+    const state = await runPipeline(pipeline, { runId: 'r', registry: createRegistry([...builtinNodes, source]), host: localHost(await tempDir()), onEvent: recorder.onEvent, previewRows, params: { limit: 1 } });
+    return { state, recorder };
+  }
+
+  it('gets the condition of its one reader, a filter, with run parameters bound, and the filter counts right', async () => {
+    const { state, recorder } = await run([{ id: 'f', type: 'transform.filter', params: { condition: 'n >= $min', values: { min: { $param: 'limit' } } } }]);
+    expect(recorder.events.filter((e) => e.type === 'node:state' && e.error).map((e) => e.type === 'node:state' && e.error?.message)).toEqual([]);
+    expect(state).toBe('succeeded');
+    expect(heard).toEqual(['(n >= 1\n)']);
+    const preview = recorder.events.find((e) => e.type === 'node:preview' && e.nodeId === 'f');
+    expect(preview?.type === 'node:preview' && preview.totalRows).toBe(2);
+  });
+
+  it('gets none when it is stored for several readers, when nobody previews, or from nodes that are not filters', async () => {
+    await run([{ id: 'a', type: 'transform.filter', params: { condition: 'n > 0' } }, { id: 'b', type: 'transform.filter', params: { condition: 'n > 1' } }]);
+    expect(heard).toEqual([]);
+    await run([{ id: 'f', type: 'transform.filter', params: { condition: 'n > 0' } }], 0);
+    expect(heard).toEqual([]);
+    await run([{ id: 's', type: 'transform.sort', params: { columns: ['n'], direction: 'desc' } }]);
+    expect(heard).toEqual([]);
+  });
+});

@@ -16,6 +16,8 @@ export interface RunExtra {
   secrets?: Record<string, string>;
   signal?: AbortSignal;
   nodeId?: string;
+  /** As the engine gives a lazy source: the conditions of the filters that read it. */
+  readerConditions?: string[];
 }
 
 export interface SourceHarness {
@@ -55,6 +57,7 @@ export function sourceHarness(): SourceHarness {
       log: (message, level = 'info') => h.logs.push({ level, message }),
       data: h.data,
       host: localHost(h.dir, (name) => extra.secrets?.[name]),
+      readerConditions: extra.readerConditions,
     });
   };
   h.rows = async (value) => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rowsWhere, type TableValue } from '../../../../node-library/data/table';
 import { csvBufferSize, readCsvNode } from '../../../../node-library/nodes/source/read-csv.node';
 import { ordersCsv, writeTempFile } from '../../helpers';
 import { csvFixtures, sourceHarness } from './harness';
@@ -21,6 +22,16 @@ describe('source.read_csv', () => {
       rows: [[1, 'Ada', 250], [2, 'Grace', 75.5], [3, 'Alan', 1200], [4, 'Edsger', 100]],
     });
     expect(h.logs.map((l) => l.message)).toEqual(['read 4 rows from orders.csv']);
+  });
+
+  it('counts, in its one pass over the file, the rows each filter reading it keeps; a condition DuckDB refuses is left to its filter', async () => {
+    await writeTempFile(h.dir, 'orders.csv', ordersCsv);
+    const [big, none, broken] = ['(amount > 100\n)', '(amount < 0\n)', '(no_such_column > 1\n)'];
+    const { out } = await h.run(readCsvNode, { path: 'orders.csv' }, {}, { readerConditions: [big, none] });
+    expect([big, none].map((c) => h.data.knownCount(rowsWhere(out as TableValue, c)))).toEqual([2, 0]);
+    const again = await h.run(readCsvNode, { path: 'orders.csv' }, {}, { readerConditions: [broken] });
+    expect(h.data.knownCount(again.out as TableValue)).toBe(4);
+    expect(h.data.knownCount(rowsWhere(again.out as TableValue, broken))).toBeUndefined();
   });
 
   it('honours the delimiter and a header-less file', async () => {
