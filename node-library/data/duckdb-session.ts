@@ -119,6 +119,12 @@ export class DuckDbSession {
     return count;
   }
 
+  /** Notes that `value` has as many rows as `from`, when that count is known (a projection of it): its preview then needs no count(*). */
+  sameRowsAs(value: TableValue, from: TableValue): void {
+    const count = this.knownCount(from);
+    if (count !== undefined) this.counts.set(this.countKey(value), count);
+  }
+
   /** The row count of a value when known from storing, checking or counting it; undefined rather than counting. */
   knownCount(value: TableValue): number | undefined {
     return this.counts.get(this.countKey(value));

@@ -33,6 +33,9 @@ export const selectNode = defineNode({
     requireDistinct(names, 'renames', 'output column');
     const list = kept.map((name, i) => (names[i] === name ? sqlIdent(name) : `${sqlIdent(name)} AS ${sqlIdent(names[i])}`));
     log(`columns: ${names.join(', ')}`);
-    return { out: table(`SELECT ${list.join(', ')} FROM (${input.sql})`) };
+    const out = table(`SELECT ${list.join(', ')} FROM (${input.sql})`);
+    // Every row kept: over a lazy source, counting again would read the whole file once more.
+    data.sameRowsAs(out, input);
+    return { out };
   },
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TableValue } from '../../../../node-library/data/table';
 import { selectNode } from '../../../../node-library/nodes/transform/select.node';
 import { nodeHarness, values } from './harness';
 
@@ -15,6 +16,14 @@ describe('transform.select', () => {
   it('with no columns keeps them all in place and only renames', async () => {
     const { out } = await h.run(selectNode, { renames: { age: 'years' } }, { in: people });
     expect(await h.rows(out)).toEqual({ columns: ['id:INTEGER', 'name:VARCHAR', 'years:INTEGER'], rows: [[1, 'Ada', 36], [2, 'Alan', 41]] });
+  });
+
+  it('has the row count of its input when that is known, so its preview counts nothing', async () => {
+    const stored = await h.data.materialise('people', people);
+    const { out } = await h.run(selectNode, { columns: ['name'] }, { in: stored });
+    expect(h.data.knownCount(out as TableValue)).toBe(2);
+    const { out: overQuery } = await h.run(selectNode, { columns: ['name'] }, { in: people });
+    expect(h.data.knownCount(overQuery as TableValue)).toBeUndefined();
   });
 
   it('handles names that need quoting', async () => {
