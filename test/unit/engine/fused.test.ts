@@ -44,6 +44,22 @@ describe('runs without previews', () => {
   });
 });
 
+type NodeSpec = { id: string; type: string; params: Record<string, unknown> };
+
+/** A source whose `out` port feeds the `in` port of each reader. */
+function fanOut(source: NodeSpec, readers: NodeSpec[]): PipelineFile {
+  return {
+    format: 'pipewright/pipeline@1',
+    id: 'fan-out',
+    name: 'Fan-out',
+    description: '',
+    params: {},
+    nodes: [source, ...readers].map((node) => ({ ...node, version: 1 })),
+    edges: readers.map((r) => ({ id: `e-${r.id}`, from: { node: source.id, port: 'out' }, to: { node: r.id, port: 'in' } })),
+    layout: {},
+  };
+}
+
 /** A CSV source stays its file's query with previews too, unless several nodes read it. */
 describe('a lazy source in a run with previews', () => {
   const seen = new Map<string, string>();
@@ -66,16 +82,7 @@ describe('a lazy source in a run with previews', () => {
     seen.clear();
     const dir = await tempDir();
     const input = await writeTempFile(dir, 'in.csv', ordersCsv);
-    const pipeline: PipelineFile = {
-      format: 'pipewright/pipeline@1',
-      id: 'lazy-source',
-      name: 'Lazy source',
-      description: '',
-      params: {},
-      nodes: [{ id: 'read', type: 'source.read_csv', version: 1, params: { path: input } }, ...probes.map((id) => ({ id, type: 'test.probe', version: 1, params: {} }))],
-      edges: probes.map((id) => ({ id: `e-${id}`, from: { node: 'read', port: 'out' }, to: { node: id, port: 'in' } })),
-      layout: {},
-    };
+    const pipeline = fanOut({ id: 'read', type: 'source.read_csv', params: { path: input } }, probes.map((id) => ({ id, type: 'test.probe', params: {} })));
     const recorder = eventRecorder();
     const state = await runPipeline(pipeline, { runId: 'r', registry: createRegistry([...builtinNodes, probe]), host: localHost(dir), onEvent: recorder.onEvent });
     return { state, recorder };
@@ -115,18 +122,9 @@ describe('row conditions for a lazy source', () => {
     },
   });
 
-  async function run(readers: { id: string; type: string; params: Record<string, unknown> }[], previewRows = 100) {
+  async function run(readers: NodeSpec[], previewRows = 100) {
     heard = undefined;
-    const pipeline: PipelineFile = {
-      format: 'pipewright/pipeline@1',
-      id: 'conditions',
-      name: 'Conditions',
-      description: '',
-      params: { limit: { type: 'number', default: 1 } },
-      nodes: [{ id: 'src', type: 'test.lazy_source', version: 1, params: {} }, ...readers.map((r) => ({ ...r, version: 1 }))],
-      edges: readers.map((r) => ({ id: `e-${r.id}`, from: { node: 'src', port: 'out' }, to: { node: r.id, port: 'in' } })),
-      layout: {},
-    };
+    const pipeline = fanOut({ id: 'src', type: 'test.lazy_source', params: {} }, readers);
     const recorder = eventRecorder();
     const state = await runPipeline(pipeline, { runId: 'r', registry: createRegistry([...builtinNodes, source]), host: localHost(await tempDir()), onEvent: recorder.onEvent, previewRows, params: { limit: 1 } });
     return { state, recorder };

@@ -5,31 +5,16 @@ import type { PipelineFile, RunEvent } from '../../../node-library/contract';
 import { localHost } from '../../../node-library/engine/host';
 import { runPipeline } from '../../../node-library/engine/run-pipeline';
 import { createRegistry } from '../../../node-library/nodes/registry';
-import { tempDir, writeTempFile } from '../helpers';
+import { csvPipeline, tempDir, writeTempFile } from '../helpers';
 
 const registry = createRegistry();
 
 /** read -> (filter -> write, copy): the source is read by two nodes, so each run stores a table "read__out" in its database. */
 function pipeline(input: string, condition: string): PipelineFile {
-  return {
-    format: 'pipewright/pipeline@1',
-    id: 'shared',
-    name: 'Shared instance',
-    description: '',
-    params: {},
-    nodes: [
-      { id: 'read', type: 'source.read_csv', version: 1, params: { path: input } },
-      { id: 'filter', type: 'transform.filter', version: 1, params: { condition } },
-      { id: 'write', type: 'sink.write_csv', version: 1, params: { path: 'out.csv' } },
-      { id: 'copy', type: 'sink.write_csv', version: 1, params: { path: 'copy.csv' } },
-    ],
-    edges: [
-      { id: 'e1', from: { node: 'read', port: 'out' }, to: { node: 'filter', port: 'in' } },
-      { id: 'e2', from: { node: 'filter', port: 'out' }, to: { node: 'write', port: 'in' } },
-      { id: 'e3', from: { node: 'read', port: 'out' }, to: { node: 'copy', port: 'in' } },
-    ],
-    layout: {},
-  };
+  const p = csvPipeline(input, 'out.csv', condition);
+  p.nodes.push({ id: 'copy', type: 'sink.write_csv', version: 1, params: { path: 'copy.csv' } });
+  p.edges.push({ id: 'e3', from: { node: 'read', port: 'out' }, to: { node: 'copy', port: 'in' } });
+  return p;
 }
 
 /** Runs of one process share a DuckDB instance: each has a database of its own, so tables of the same name never meet. */
