@@ -10,6 +10,7 @@ import { DuckDBTypeId, type DuckDBDataChunk, type DuckDBDecimalType, type DuckDB
 import { Bool, Float64, Int32, Int64, makeData, Utf8, type Data } from 'apache-arrow';
 import { jsonRow } from '../data/duckdb-values';
 import { asText, type ColumnKind } from './arrow-columns';
+import { hostTableBuffers } from './spare-buffers';
 
 /** Rows per record batch at most. */
 export const batchRows = 1 << 17;
@@ -61,6 +62,13 @@ function decimalStorage(width: number): DuckDBTypeId | undefined {
 
 const encoder = new TextEncoder();
 
+/** The big buffers of a batch (values, offsets, text) come from here; a code node gives them back once its call has sent them. */
+const batchBuffers = hostTableBuffers;
+
+function take<T>(View: new (buffer: ArrayBuffer, offset: number, length: number) => T, bytesPerValue: number, length: number): T {
+  return new View(batchBuffers.take(length * bytesPerValue).buffer as ArrayBuffer, 0, length);
+}
+
 /** One column of a record batch, filled from DuckDB chunks with append() and handed over by finish(). */
 export class ColumnBatch {
   readonly kind: ColumnKind;
@@ -82,8 +90,9 @@ export class ColumnBatch {
     this.validity = new Uint8Array((capacity + 7) >> 3);
     this.values = this.newValues(capacity);
     if (this.kind === 'utf8') {
-      this.offsets = new Int32Array(capacity + 1);
-      this.bytes = new Uint8Array(capacity * 16);
+      this.offsets = take(Int32Array, 4, capacity + 1);
+      this.offsets[0] = 0;
+      this.bytes = batchBuffers.take(capacity * 16);
     }
   }
 
@@ -122,11 +131,11 @@ export class ColumnBatch {
       case 'bool':
         return new Uint8Array((rows + 7) >> 3);
       case 'int32':
-        return new Int32Array(rows);
+        return take(Int32Array, 4, rows);
       case 'int64':
-        return new BigInt64Array(rows);
+        return take(BigInt64Array, 8, rows);
       case 'float64':
-        return new Float64Array(rows);
+        return take(Float64Array, 8, rows);
       default:
         return new Uint8Array(0);
     }
@@ -138,10 +147,12 @@ export class ColumnBatch {
     this.validity = validity;
     const values = this.newValues(rows);
     values.set(this.values as never);
+    batchBuffers.give([this.values]);
     this.values = values;
     if (this.kind === 'utf8') {
-      const offsets = new Int32Array(rows + 1);
-      offsets.set(this.offsets);
+      const offsets = take(Int32Array, 4, rows + 1);
+      offsets.set(this.offsets.subarray(0, this.length + 1));
+      batchBuffers.give([this.offsets]);
       this.offsets = offsets;
     }
     this.capacity = rows;
@@ -239,8 +250,9 @@ export class ColumnBatch {
 
   private reserveBytes(size: number): void {
     if (size <= this.bytes.length) return;
-    const bytes = new Uint8Array(Math.max(size, this.bytes.length * 2));
+    const bytes = batchBuffers.take(Math.max(size, this.bytes.length * 2));
     bytes.set(this.bytes.subarray(0, this.byteLength));
+    batchBuffers.give([this.bytes]);
     this.bytes = bytes;
   }
 }

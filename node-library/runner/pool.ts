@@ -8,6 +8,7 @@ import type { CallMessage, OutputValue } from './protocol';
 import { runnerEntry } from './runner-bundle';
 import { runnerEnv } from './runner-env';
 import { RunnerProcessSupervisor, type CallHooks, type CallLimits } from './runner-process';
+import { hostTableBuffers } from './spare-buffers';
 import { fromWire, tableFolder, toWire } from './table-files';
 
 /** What a runner process is started with; runners are reused only for calls with the same profile. */
@@ -79,7 +80,8 @@ export class RunnerPool {
       for (const output of result.outputs) {
         if (output.table?.kind !== 'arrow-file') continue;
         tableFiles = true;
-        output.table = { kind: 'arrow', bytes: fromWire(output.table) };
+        // The caller gives the bytes back to hostTableBuffers once it has stored them.
+        output.table = { kind: 'arrow', bytes: fromWire(output.table, (size) => hostTableBuffers.take(size)) };
       }
       return result.outputs;
     } finally {

@@ -9,12 +9,14 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire, isBuiltin, type SourceMap } from 'node:module';
 import { format } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import vm from 'node:vm';
 import path from 'node:path';
 import type { LogLevel } from '../contract';
 import { ipcPieces, rowsToIpc } from './arrow-columns';
 import type { CallMessage, OutputValue, ParentMessage, RunnerMessage, WireTable } from './protocol';
 import { mallocTuning } from './runner-env';
+import { SpareBuffers } from './spare-buffers';
 import { parseSourceMap, userErrorPayload } from './stack-map';
 import { fromWire, toWire } from './table-files';
 import { TableRows } from './table-rows';
@@ -93,7 +95,20 @@ function compile(call: CallMessage): Compiled {
   return entry;
 }
 
-let current: { call: CallMessage; controller?: AbortController; abortReason?: Error; usedWorkDir?: boolean } | undefined;
+let current: { call: CallMessage; controller?: AbortController; abortReason?: Error; usedWorkDir?: boolean; tableBytes: Uint8Array[] } | undefined;
+
+/**
+ * Table inputs are read into buffers kept from call to call, taken back from
+ * under the call's views once it has answered (see SpareBuffers): at most an
+ * eighth of the heap limit, as they count towards the runner's memory.
+ */
+const inputBuffers = new SpareBuffers(Math.min(64 * 2 ** 20, getHeapStatistics().heap_size_limit / 8));
+
+function readTable(wire: WireTable): TableRows {
+  const bytes = fromWire(wire, (size) => inputBuffers.take(size));
+  current!.tableBytes.push(bytes);
+  return TableRows.fromIpc(bytes);
+}
 
 /** The call's abort signal, made when the code first asks for it: most calls never do, and each controller costs a warm call time. */
 function callSignal(): AbortSignal {
@@ -129,7 +144,7 @@ async function runCall(call: CallMessage): Promise<OutputValue[]> {
   const { run, map } = compile(call);
   const module: { exports: Record<string, unknown> } = { exports: {} };
   const inputs: Record<string, unknown> = {};
-  for (const [port, value] of Object.entries(call.inputs)) inputs[port] = call.tablePorts.includes(port) ? TableRows.fromIpc(fromWire(value as WireTable)) : value;
+  for (const [port, value] of Object.entries(call.inputs)) inputs[port] = call.tablePorts.includes(port) ? readTable(value as WireTable) : value;
   try {
     run(module.exports, requireFor(call.packages), module, userConsole);
     const main = typeof module.exports.default === 'function' ? module.exports.default : module.exports.run;
@@ -193,7 +208,7 @@ function isClean(): boolean {
 
 async function handleCall(call: CallMessage): Promise<void> {
   if (!call.code && !compiled.has(call.codeKey)) return send({ type: 'need-code', callId: call.callId });
-  current = { call };
+  current = { call, tableBytes: [] };
   baseline ??= openResources();
   try {
     const outputs = await runCall(call);
@@ -203,6 +218,7 @@ async function handleCall(call: CallMessage): Promise<void> {
     send({ type: 'error', callId: call.callId, error: payload, reusable: isClean() });
   } finally {
     if (current.usedWorkDir) rmSync(call.workDir, { recursive: true, force: true });
+    inputBuffers.give(current.tableBytes, true);
     current = undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, writevSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import type { IpcPieces } from './arrow-columns';
 import type { WireTable } from './protocol';
@@ -31,7 +31,24 @@ export function toWire(pieces: IpcPieces, workDir: string, name: string): WireTa
   return { kind: 'arrow-file', path: file };
 }
 
-/** The Arrow IPC bytes of a table from the wire. */
-export function fromWire(table: WireTable): Uint8Array {
-  return table.kind === 'arrow' ? table.bytes : readFileSync(table.path);
+/**
+ * The Arrow IPC bytes of a table from the wire. `buffer` gives the memory to
+ * read a file into (a SpareBuffers' take), else it is a fresh buffer.
+ */
+export function fromWire(table: WireTable, buffer?: (bytes: number) => Uint8Array): Uint8Array {
+  if (table.kind === 'arrow') return table.bytes;
+  if (!buffer) return readFileSync(table.path);
+  const fd = openSync(table.path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = buffer(size);
+    for (let read = 0; read < size; ) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) throw new Error(`${table.path} ended after ${read} of its ${size} bytes`);
+      read += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
 }

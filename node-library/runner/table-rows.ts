@@ -16,6 +16,8 @@ export class TableRows implements Iterable<Row> {
   /** Row offset of each record batch, then the total: rows are read batch by batch with typed-array readers. */
   private readonly starts: number[] = [0];
   private readonly batches: Reader[][];
+  /** The bytes the columns are views of, when the runner reuses them after the call (see fromIpc). */
+  private source?: Uint8Array;
 
   constructor(readonly arrow: Table) {
     // Names decoded from the stream are not internalised strings; as property keys those make every row lookup slow.
@@ -27,13 +29,26 @@ export class TableRows implements Iterable<Row> {
     });
   }
 
-  /** From an Arrow IPC stream, whole or in pieces. */
+  /**
+   * From an Arrow IPC stream, whole or in pieces. The runner takes the memory
+   * of an input back after its call (the columns then read as empty), so a
+   * table kept past its call fails loudly rather than reading nothing.
+   */
   static fromIpc(bytes: Uint8Array | Uint8Array[]): TableRows {
-    return new TableRows(tableFromIPC(bytes));
+    const rows = new TableRows(tableFromIPC(bytes));
+    if (bytes instanceof Uint8Array) rows.source = bytes;
+    return rows;
+  }
+
+  private checkLive(): void {
+    if (this.source?.byteLength === 0) {
+      throw new Error('this table was an input of an earlier call, and its memory is reused: keep what you need past a call as rows (toArray()) or columns (column(name))');
+    }
   }
 
   /** Row i as a plain object. */
   get(i: number): Row {
+    this.checkLive();
     let lo = 0;
     let hi = this.batches.length - 1;
     while (lo < hi) {
@@ -45,6 +60,7 @@ export class TableRows implements Iterable<Row> {
   }
 
   [Symbol.iterator](): Iterator<Row> {
+    this.checkLive();
     let batch = 0;
     let local = 0;
     return {
@@ -60,6 +76,7 @@ export class TableRows implements Iterable<Row> {
   }
 
   toArray(): Row[] {
+    this.checkLive();
     const rows = new Array<Row>(this.length);
     let at = 0;
     this.batches.forEach((readers, b) => {
@@ -70,6 +87,7 @@ export class TableRows implements Iterable<Row> {
 
   /** One column's values, nulls included. */
   column(name: string): unknown[] {
+    this.checkLive();
     const c = this.columns.indexOf(name);
     if (c < 0) throw new Error(`no column ${name}; the columns are ${this.columns.join(', ')}`);
     const values = new Array<unknown>(this.length);

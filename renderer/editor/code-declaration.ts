@@ -1,5 +1,5 @@
 import type { PipelineFile, PipelineParam, PortInfo, PortType } from '../../node-library/contract';
-import { duckDbTsType } from './duckdb-ts-type';
+import { duckDbTsNote, duckDbTsType } from './duckdb-ts-type';
 import { nodeBuiltinDeclarations } from './node-builtins';
 
 /** A column of a table arriving on an input, as a preview's schema names it. */
@@ -36,7 +36,10 @@ export function codeDeclaration(input: DeclarationInput): string {
     if (port.type !== 'table' && port.type !== 'any') return [];
     const columns = input.schemas[port.id];
     if (!columns) return [`/** Rows of input ${port.id}; its columns are known after a run of the upstream node. */`, `type ${rowNames[i]} = Record<string, any>;`];
-    const fields = columns.map((c) => `  /** ${escapeComment(c.type)} */\n  ${key(c.name)}: ${duckDbTsType(c.type)} | null;`);
+    const fields = columns.map((c) => {
+      const note = duckDbTsNote(c.type);
+      return `  /** ${escapeComment(c.type)}${note ? `: ${note}` : ''} */\n  ${key(c.name)}: ${duckDbTsType(c.type)} | null;`;
+    });
     return [`/** A row of input ${port.id}. */`, `interface ${rowNames[i]} {`, ...fields, '}'];
   });
   const inputFields = input.inputs.map((p, i) => `  ${key(p.id)}${p.optional ? '?' : ''}: ${inputType(p.type, rowNames[i], input.schemas[p.id] !== undefined)};`);
@@ -79,9 +82,16 @@ export function upstreamSchemas(pipeline: PipelineFile, nodeId: string, previews
 
 const tableApi = `/** A table arriving on an input: iterate its rows, or take them all at once. */
 interface Table<Row> extends Iterable<Row> {
-  readonly numRows: number;
-  readonly schema: { readonly fields: ReadonlyArray<{ readonly name: string; readonly nullable: boolean }> };
+  /** How many rows it has. */
+  readonly length: number;
+  /** Its column names, in order. */
+  readonly columns: string[];
+  /** Every row at once, as plain objects. */
   toArray(): Row[];
+  /** Row i, counting from 0. */
+  get(i: number): Row;
+  /** One column's values, nulls included. */
+  column<K extends keyof Row & string>(name: K): Row[K][];
 }`;
 
 const contextApi = `/** The pipeline's state kept between runs (for incremental loads). */

@@ -1,32 +1,35 @@
 /**
  * The TypeScript type of a value a code node's runner sees for a DuckDB
- * column type. Tables reach the runner as Arrow (apache-arrow 21), so this
- * follows what Arrow's row objects hold:
- * - 64-bit and wider integers (BIGINT, UBIGINT, HUGEINT, UHUGEINT) are
- *   `bigint`: Arrow gives bigint for Int64, and a number would lose digits;
- * - DATE, TIMESTAMP (any precision, with or without time zone) are `number`,
- *   milliseconds since the epoch, which is what Arrow gives for dates and
- *   timestamps; TIME and INTERVAL are numbers too;
- * - DECIMAL is `number` (the runner hands decimals over as doubles);
- * - lists are arrays, structs and maps plain objects, unknown types `unknown`.
+ * column type. It follows how tables cross into runners (kindOfDuckType in
+ * node-library/runner/column-batch.ts), checked against a real runner by
+ * test/unit/runner/declared-types.test.ts:
+ * - BOOLEAN is `boolean`;
+ * - integers up to 32 bits, UINTEGER, BIGINT, FLOAT, DOUBLE and DECIMAL are
+ *   `number` (a BIGINT beyond ±2^53 arrives as a bigint: mixing it with
+ *   numbers then throws rather than losing digits);
+ * - everything else crosses as text: VARCHAR, dates and timestamps (ISO
+ *   text), UUID, HUGEINT and UBIGINT (digits), lists, structs and maps (JSON).
  * Nullability is not in a preview's schema, so every column is `T | null`
  * (see code-declaration.ts for how the editor checks nulls).
  */
-export function duckDbTsType(duckDbType: string): string {
+export function duckDbTsType(duckDbType: string): 'boolean' | 'number' | 'string' {
   const type = duckDbType.trim().toUpperCase();
-  const list = /^(.*)\[\d*\]$/.exec(type);
-  if (list) return `Array<${duckDbTsType(list[1])}>`;
-  if (/^(STRUCT|MAP|UNION)\b/.test(type)) return 'Record<string, unknown>';
+  if (/[\]]$|^(STRUCT|MAP|UNION)\b/.test(type)) return 'string';
   const base = type.replace(/\(.*\)$/, '').trim();
-  if (bigints.has(base)) return 'bigint';
+  if (base === 'BOOLEAN' || base === 'BOOL' || base === 'LOGICAL') return 'boolean';
   if (numbers.has(base) || base.startsWith('DECIMAL') || base.startsWith('NUMERIC')) return 'number';
-  if (base.startsWith('TIMESTAMP') || base.startsWith('TIME') || base === 'DATE' || base === 'INTERVAL') return 'number';
-  if (strings.has(base) || base.startsWith('ENUM')) return 'string';
-  if (base === 'BOOLEAN' || base === 'BOOL') return 'boolean';
-  if (base === 'BLOB' || base === 'BYTEA' || base === 'BIT') return 'Uint8Array';
-  return 'unknown';
+  return 'string';
 }
 
-const bigints = new Set(['BIGINT', 'INT8', 'LONG', 'UBIGINT', 'HUGEINT', 'UHUGEINT', 'INT128']);
-const numbers = new Set(['TINYINT', 'INT1', 'SMALLINT', 'INT2', 'SHORT', 'INTEGER', 'INT4', 'INT', 'SIGNED', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'FLOAT', 'FLOAT4', 'REAL', 'DOUBLE', 'FLOAT8']);
-const strings = new Set(['VARCHAR', 'TEXT', 'STRING', 'CHAR', 'BPCHAR', 'UUID', 'JSON']);
+/** What a note in the declaration says about a column beyond its DuckDB type, if anything. */
+export function duckDbTsNote(duckDbType: string): string | undefined {
+  const type = duckDbType.trim().toUpperCase();
+  if (['BIGINT', 'INT8', 'LONG'].includes(type)) return 'a bigint beyond ±2^53';
+  if (/[\]]$|^(STRUCT|MAP|UNION)\b/.test(type)) return 'as JSON text';
+  return undefined;
+}
+
+const numbers = new Set([
+  'TINYINT', 'INT1', 'SMALLINT', 'INT2', 'SHORT', 'INTEGER', 'INT4', 'INT', 'SIGNED', 'UTINYINT', 'USMALLINT', 'UINTEGER',
+  'BIGINT', 'INT8', 'LONG', 'FLOAT', 'FLOAT4', 'REAL', 'DOUBLE', 'FLOAT8',
+]);

@@ -4,6 +4,7 @@ import { currentInstall, npmSpec } from '../../packages/workspace-packages';
 import { isTable, outputTableName } from '../../data/table';
 import type { OutputValue } from '../../runner/protocol';
 import { sharedRunnerPool, type PoolCall, type RunnerProfile } from '../../runner/pool';
+import { hostTableBuffers } from '../../runner/spare-buffers';
 import { fromWire } from '../../runner/table-files';
 import { RunnerFailure } from '../../runner/runner-process';
 import { transpile } from '../../runner/transpile';
@@ -80,6 +81,9 @@ async function runCode(ctx: NodeContext<typeof params>, language: 'ts' | 'js', p
     outputs = await sharedRunnerPool().run(runnerProfile(ctx.params.memoryMb, readPaths, packages), call, hooks, limits);
   } catch (error) {
     throw asNodeError(error, ctx);
+  } finally {
+    // Sent by now (inline or as a file): the next table reuses their memory.
+    for (const port of tablePorts) hostTableBuffers.give(inputs[port] as Uint8Array[]);
   }
   return readOutputs(ctx, outputs);
 }
@@ -151,7 +155,12 @@ async function readOutputs(ctx: NodeContext<typeof params>, outputs: OutputValue
     if (output.sameAsInput !== undefined) result[output.port] = ctx.inputs[output.sameAsInput];
     else if (output.table) {
       const { arrowToTable } = await tableTransfer();
-      result[output.port] = await arrowToTable(ctx.data, outputTableName(ctx.nodeId, output.port, ctx.item), fromWire(output.table), ctx.signal);
+      const bytes = fromWire(output.table);
+      try {
+        result[output.port] = await arrowToTable(ctx.data, outputTableName(ctx.nodeId, output.port, ctx.item), bytes, ctx.signal);
+      } finally {
+        hostTableBuffers.give([bytes]);
+      }
     }
     else result[output.port] = output.value;
   }

@@ -118,3 +118,59 @@ describe('validating code nodes', () => {
     );
   });
 });
+
+describe('table memory reused from call to call', () => {
+  // Big enough to cross as files and to be read into kept buffers (256 KB and up).
+  const labelled = (rows: number, seed: number) => `SELECT i AS id, CASE WHEN i % 7 = 0 THEN NULL ELSE 'label-' || (i * ${seed}) END AS label FROM range(${rows}) t(i)`;
+  const summarise = [
+    'export default async function run({ inputs }) {',
+    '  let ids = 0, chars = 0, nulls = 0;',
+    '  for (const row of inputs.in) { ids += row.id; if (row.label === null) nulls++; else chars += row.label.length; }',
+    '  return { out: [{ rows: inputs.in.length, ids, chars, nulls, last: inputs.in.get(inputs.in.length - 1).label }] };',
+    '}',
+  ].join('\n');
+  const expected = (rows: number, seed: number) => {
+    let chars = 0, nulls = 0;
+    for (let i = 0; i < rows; i++) {
+      if (i % 7 === 0) nulls++;
+      else chars += `label-${i * seed}`.length;
+    }
+    const last = (rows - 1) % 7 === 0 ? null : `label-${(rows - 1) * seed}`;
+    return [rows, (rows * (rows - 1)) / 2, chars, nulls, last];
+  };
+
+  it('reads each run its own rows, a smaller table after a bigger one too', async () => {
+    for (const [rows, seed] of [[60_000, 3], [25_000, 11], [60_001, 5]]) {
+      const run = await runCode(pipelineOf([codeNode('code', summarise)], labelled(rows, seed)));
+      expect(run.error('code')).toBeUndefined();
+      expect(run.preview('code')?.rows).toEqual([expected(rows, seed)]);
+    }
+  });
+
+  it('stores each run its own returned rows', async () => {
+    for (const [rows, seed] of [[60_000, 3], [25_000, 11]]) {
+      const p = pipelineOf([codeNode('code', 'export default async function run({ inputs }) { return { out: inputs.in.toArray() } }')], labelled(rows, seed));
+      p.nodes.push({ id: 'check', type: 'transform.sql', version: 1, params: { query: 'SELECT count(*) AS n, sum(id) AS ids, sum(length(label)) AS chars, count(*) - count(label) AS nulls FROM in1' } });
+      p.edges.push({ id: 'e_check', from: { node: 'code', port: 'out' }, to: { node: 'check', port: 'in1' } });
+      const run = await runCode(p);
+      expect(run.error('check')).toBeUndefined();
+      const [n, ids, chars, nulls] = expected(rows, seed);
+      expect(run.preview('check')?.rows).toEqual([[n, ids, chars, nulls]]);
+    }
+  });
+
+  it('fails loudly, not with empty rows, when code reads an input it kept from an earlier call', async () => {
+    const code = [
+      'export default async function run({ inputs }) {',
+      '  let error = "";',
+      '  try { globalThis.kept?.toArray(); } catch (e) { error = e.message; }',
+      '  globalThis.kept = inputs.in;',
+      '  return { out: [{ error }] };',
+      '}',
+    ].join('\n');
+    const errors: string[] = [];
+    // Runners are reused: by the third run at the latest one of them has run the code before.
+    for (let i = 0; i < 3 && !errors.some(Boolean); i++) errors.push((await runCode(pipelineOf([codeNode('code', code)], labelled(60_000, 1)))).preview('code')?.rows?.[0]?.[0] as string);
+    expect(errors.find(Boolean)).toMatch(/this table was an input of an earlier call, and its memory is reused/);
+  });
+});
