@@ -12,6 +12,7 @@ import { runPipeline } from '../../node-library/engine/run-pipeline';
 import { createRegistry } from '../../node-library/nodes/registry';
 import { sharedRunnerPool, type PoolCall } from '../../node-library/runner/pool';
 import type { IpcPieces } from '../../node-library/runner/arrow-columns';
+import { hostTableBuffers } from '../../node-library/runner/spare-buffers';
 import { arrowToTable, tableToArrow } from '../../node-library/runner/table-transfer';
 import { transpile } from '../../node-library/runner/transpile';
 
@@ -124,6 +125,8 @@ try {
     toArrow.push(performance.now() - start);
     // A code node stores what it read back from a runner: one buffer, not the writer's pieces.
     const bytes = Buffer.concat(pieces);
+    // As the code node does once the call has sent them: the next table reuses their memory.
+    hostTableBuffers.give(pieces);
     start = performance.now();
     await arrowToTable(session, `back_${i}`, bytes);
     fromArrow.push(performance.now() - start);
