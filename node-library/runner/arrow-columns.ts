@@ -9,8 +9,20 @@ export type ColumnKind = 'bool' | 'int32' | 'int64' | 'float64' | 'utf8';
 
 const encoder = new TextEncoder();
 
-/** Arrow data for one column of JS values; null and undefined become nulls. */
-export function encodeColumn(kind: ColumnKind, values: ArrayLike<unknown>): Data {
+/** Where a column's big buffers come from: a fresh buffer by default, a SpareBuffers' take in the runner. */
+export type TakeBytes = (bytes: number) => Uint8Array<ArrayBuffer>;
+
+const fresh: TakeBytes = (bytes) => new Uint8Array(bytes);
+
+function view<T>(View: new (buffer: ArrayBuffer, offset: number, length: number) => T, width: number, length: number, take: TakeBytes): T {
+  return new View(take(length * width).buffer, 0, length);
+}
+
+/**
+ * Arrow data for one column of JS values; null and undefined become nulls.
+ * Every byte of a taken buffer is written: it may hold an earlier table's.
+ */
+export function encodeColumn(kind: ColumnKind, values: ArrayLike<unknown>, take: TakeBytes = fresh): Data {
   const length = values.length;
   const validity = new Uint8Array((length + 7) >> 3);
   let nullCount = 0;
@@ -27,17 +39,17 @@ export function encodeColumn(kind: ColumnKind, values: ArrayLike<unknown>): Data
     }
     case 'int32': {
       // Plain loops: TypedArray.from with a map function is several times slower.
-      const data = new Int32Array(length);
+      const data = view(Int32Array, 4, length, take);
       for (let i = 0; i < length; i++) data[i] = (values[i] as number) ?? 0;
       return makeData({ type: new Int32(), length, nullCount, nullBitmap, data });
     }
     case 'int64': {
-      const data = new BigInt64Array(length);
+      const data = view(BigInt64Array, 8, length, take);
       for (let i = 0; i < length; i++) data[i] = toBigInt(values[i]);
       return makeData({ type: new Int64(), length, nullCount, nullBitmap, data });
     }
     case 'float64': {
-      const data = new Float64Array(length);
+      const data = view(Float64Array, 8, length, take);
       for (let i = 0; i < length; i++) {
         const v = values[i];
         data[i] = typeof v === 'number' ? v : v === null || v === undefined ? 0 : Number(v);
@@ -45,7 +57,7 @@ export function encodeColumn(kind: ColumnKind, values: ArrayLike<unknown>): Data
       return makeData({ type: new Float64(), length, nullCount, nullBitmap, data });
     }
     case 'utf8':
-      return encodeText(values, length, nullCount, nullBitmap);
+      return encodeText(values, length, nullCount, nullBitmap, take);
   }
 }
 
@@ -55,7 +67,7 @@ function toBigInt(value: unknown): bigint {
   return 0n;
 }
 
-function encodeText(values: ArrayLike<unknown>, length: number, nullCount: number, nullBitmap: Uint8Array | undefined): Data {
+function encodeText(values: ArrayLike<unknown>, length: number, nullCount: number, nullBitmap: Uint8Array | undefined, take: TakeBytes): Data {
   const texts: string[] = new Array(length);
   let size = 0;
   for (let i = 0; i < length; i++) {
@@ -63,8 +75,9 @@ function encodeText(values: ArrayLike<unknown>, length: number, nullCount: numbe
     texts[i] = value === null || value === undefined ? '' : asText(value);
     size += texts[i].length * 3;
   }
-  const bytes = new Uint8Array(size);
-  const valueOffsets = new Int32Array(length + 1);
+  const bytes = take(size);
+  const valueOffsets = view(Int32Array, 4, length + 1, take);
+  valueOffsets[0] = 0;
   let at = 0;
   for (let i = 0; i < length; i++) {
     const text = texts[i];
@@ -160,7 +173,7 @@ export function kindOfArrowType(type: DataType): ColumnKind {
  * in its own loop is V8's fast path, and rows of one shape match the known
  * columns in order without a lookup.
  */
-export function rowsToIpc(rows: readonly unknown[]): IpcPieces {
+export function rowsToIpc(rows: readonly unknown[], take: TakeBytes = fresh): IpcPieces {
   const names: string[] = [];
   const columns: unknown[][] = [];
   const byName = new Map<string, unknown[]>();
@@ -181,5 +194,5 @@ export function rowsToIpc(rows: readonly unknown[]): IpcPieces {
       c++;
     }
   }
-  return columnsToIpc(names.map((name, c) => ({ name, data: encodeColumn(inferKind(columns[c]), columns[c]) })));
+  return columnsToIpc(names.map((name, c) => ({ name, data: encodeColumn(inferKind(columns[c]), columns[c], take) })));
 }

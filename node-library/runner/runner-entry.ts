@@ -13,7 +13,7 @@ import { getHeapStatistics } from 'node:v8';
 import vm from 'node:vm';
 import path from 'node:path';
 import type { LogLevel } from '../contract';
-import { ipcPieces, rowsToIpc } from './arrow-columns';
+import { ipcPieces, rowsToIpc, type IpcPieces } from './arrow-columns';
 import type { CallMessage, OutputValue, ParentMessage, RunnerMessage, WireTable } from './protocol';
 import { mallocTuning } from './runner-env';
 import { SpareBuffers } from './spare-buffers';
@@ -95,19 +95,27 @@ function compile(call: CallMessage): Compiled {
   return entry;
 }
 
-let current: { call: CallMessage; controller?: AbortController; abortReason?: Error; usedWorkDir?: boolean; tableBytes: Uint8Array[] } | undefined;
+let current: { call: CallMessage; controller?: AbortController; abortReason?: Error; usedWorkDir?: boolean; inputBytes: Uint8Array[]; outputPieces: Uint8Array[] } | undefined;
 
 /**
- * Table inputs are read into buffers kept from call to call, taken back from
- * under the call's views once it has answered (see SpareBuffers): at most an
- * eighth of the heap limit, as they count towards the runner's memory.
+ * Tables in and out are built in buffers kept from call to call (see
+ * SpareBuffers): at most an eighth of the heap limit, as they count towards
+ * the runner's memory. Once the call has answered, returned tables' buffers
+ * (already sent) come back, and inputs' are taken from under the call's views.
  */
-const inputBuffers = new SpareBuffers(Math.min(64 * 2 ** 20, getHeapStatistics().heap_size_limit / 8));
+const tableBuffers = new SpareBuffers(Math.min(64 * 2 ** 20, getHeapStatistics().heap_size_limit / 8));
+const takeBytes = (size: number) => tableBuffers.take(size);
 
 function readTable(wire: WireTable): TableRows {
-  const bytes = fromWire(wire, (size) => inputBuffers.take(size));
-  current!.tableBytes.push(bytes);
+  const bytes = fromWire(wire, takeBytes);
+  current!.inputBytes.push(bytes);
   return TableRows.fromIpc(bytes);
+}
+
+function returnedTable(rows: unknown[]): IpcPieces {
+  const pieces = rowsToIpc(rows, takeBytes);
+  current!.outputPieces.push(...pieces);
+  return pieces;
 }
 
 /** The call's abort signal, made when the code first asks for it: most calls never do, and each controller costs a warm call time. */
@@ -184,7 +192,7 @@ function outputsOf(call: CallMessage, inputs: Record<string, unknown>, result: R
     const input = Object.keys(inputs).find((port) => inputs[port] === value);
     if (input) return { port: id, sameAsInput: input };
     if (value instanceof TableRows) return { port: id, table: toWire(ipcPieces(value.arrow), call.workDir, `out-${index}`) };
-    if (Array.isArray(value)) return { port: id, table: toWire(rowsToIpc(value), call.workDir, `out-${index}`) };
+    if (Array.isArray(value)) return { port: id, table: toWire(returnedTable(value), call.workDir, `out-${index}`) };
     throw new Error(`output ${id} is a table port: return an array of row objects or an input table, not ${typeof value}`);
   });
 }
@@ -208,7 +216,7 @@ function isClean(): boolean {
 
 async function handleCall(call: CallMessage): Promise<void> {
   if (!call.code && !compiled.has(call.codeKey)) return send({ type: 'need-code', callId: call.callId });
-  current = { call, tableBytes: [] };
+  current = { call, inputBytes: [], outputPieces: [] };
   baseline ??= openResources();
   try {
     const outputs = await runCall(call);
@@ -218,7 +226,8 @@ async function handleCall(call: CallMessage): Promise<void> {
     send({ type: 'error', callId: call.callId, error: payload, reusable: isClean() });
   } finally {
     if (current.usedWorkDir) rmSync(call.workDir, { recursive: true, force: true });
-    inputBuffers.give(current.tableBytes, true);
+    tableBuffers.give(current.outputPieces);
+    tableBuffers.give(current.inputBytes, true);
     current = undefined;
   }
 }
