@@ -191,7 +191,10 @@ function outputsOf(call: CallMessage, inputs: Record<string, unknown>, result: R
     if (type !== 'table') return { port: id, value };
     const input = Object.keys(inputs).find((port) => inputs[port] === value);
     if (input) return { port: id, sameAsInput: input };
-    if (value instanceof TableRows) return { port: id, table: toWire(ipcPieces(value.arrow), call.workDir, `out-${index}`) };
+    if (value instanceof TableRows) {
+      value.checkLive();
+      return { port: id, table: toWire(ipcPieces(value.arrow), call.workDir, `out-${index}`) };
+    }
     if (Array.isArray(value)) return { port: id, table: toWire(returnedTable(value), call.workDir, `out-${index}`) };
     throw new Error(`output ${id} is a table port: return an array of row objects or an input table, not ${typeof value}`);
   });

@@ -40,7 +40,8 @@ export class TableRows implements Iterable<Row> {
     return rows;
   }
 
-  private checkLive(): void {
+  /** Throws when the table's memory went back to the runner with the end of its call. */
+  checkLive(): void {
     if (this.source?.byteLength === 0) {
       throw new Error('this table was an input of an earlier call, and its memory is reused: keep what you need past a call as rows (toArray()) or columns (column(name))');
     }

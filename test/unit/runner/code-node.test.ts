@@ -172,5 +172,12 @@ describe('table memory reused from call to call', () => {
     // Runners are reused: by the third run at the latest one of them has run the code before.
     for (let i = 0; i < 3 && !errors.some(Boolean); i++) errors.push((await runCode(pipelineOf([codeNode('code', code)], labelled(60_000, 1)))).preview('code')?.rows?.[0]?.[0] as string);
     expect(errors.find(Boolean)).toMatch(/this table was an input of an earlier call, and its memory is reused/);
+    // Handed back as an output of a later call, it fails that call the same way.
+    const p = pipelineOf([codeNode('code', 'export default async function run() { return { out: globalThis.kept } }')], labelled(10, 1));
+    // A runner that never kept one returns nothing, which fails otherwise.
+    const stale = /this table was an input of an earlier call/;
+    const failures: string[] = [];
+    for (let i = 0; i < 3 && !failures.some((f) => stale.test(f)); i++) failures.push((await runCode(p)).error('code')?.message ?? '');
+    expect(failures.find((f) => stale.test(f))).toBeDefined();
   });
 });
