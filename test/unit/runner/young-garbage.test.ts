@@ -14,7 +14,7 @@ describe('collecting young garbage', () => {
       collectYoungGarbage();
       // GC entries are delivered after the current job.
       await new Promise((resolve) => setTimeout(resolve, 20));
-      const minor = seen.slice(before).filter((e) => (e.detail as { kind: number }).kind === constants.NODE_PERFORMANCE_GC_MINOR);
+      const minor = seen.slice(before).filter((e) => (e as unknown as { detail: { kind: number } }).detail.kind === constants.NODE_PERFORMANCE_GC_MINOR);
       expect(minor.length).toBeGreaterThanOrEqual(2);
     } finally {
       observer.disconnect();
