@@ -14,8 +14,11 @@ export type TakeBytes = (bytes: number) => Uint8Array<ArrayBuffer>;
 
 const fresh: TakeBytes = (bytes) => new Uint8Array(bytes);
 
-function view<T>(View: new (buffer: ArrayBuffer, offset: number, length: number) => T, width: number, length: number, take: TakeBytes): T {
-  return new View(take(length * width).buffer, 0, length);
+type TypedArrayOf<T> = { new (buffer: ArrayBuffer, offset: number, length: number): T; readonly BYTES_PER_ELEMENT: number };
+
+/** A typed array of `length` elements over bytes from `take`. */
+export function typedArray<T>(View: TypedArrayOf<T>, length: number, take: TakeBytes): T {
+  return new View(take(length * View.BYTES_PER_ELEMENT).buffer, 0, length);
 }
 
 /**
@@ -39,17 +42,17 @@ export function encodeColumn(kind: ColumnKind, values: ArrayLike<unknown>, take:
     }
     case 'int32': {
       // Plain loops: TypedArray.from with a map function is several times slower.
-      const data = view(Int32Array, 4, length, take);
+      const data = typedArray(Int32Array, length, take);
       for (let i = 0; i < length; i++) data[i] = (values[i] as number) ?? 0;
       return makeData({ type: new Int32(), length, nullCount, nullBitmap, data });
     }
     case 'int64': {
-      const data = view(BigInt64Array, 8, length, take);
+      const data = typedArray(BigInt64Array, length, take);
       for (let i = 0; i < length; i++) data[i] = toBigInt(values[i]);
       return makeData({ type: new Int64(), length, nullCount, nullBitmap, data });
     }
     case 'float64': {
-      const data = view(Float64Array, 8, length, take);
+      const data = typedArray(Float64Array, length, take);
       for (let i = 0; i < length; i++) {
         const v = values[i];
         data[i] = typeof v === 'number' ? v : v === null || v === undefined ? 0 : Number(v);
@@ -76,7 +79,7 @@ function encodeText(values: ArrayLike<unknown>, length: number, nullCount: numbe
     size += texts[i].length * 3;
   }
   const bytes = take(size);
-  const valueOffsets = view(Int32Array, 4, length + 1, take);
+  const valueOffsets = typedArray(Int32Array, length + 1, take);
   valueOffsets[0] = 0;
   let at = 0;
   for (let i = 0; i < length; i++) {

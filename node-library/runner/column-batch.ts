@@ -9,7 +9,7 @@ import duckdb from '@duckdb/node-bindings';
 import { DuckDBTypeId, type DuckDBDataChunk, type DuckDBDecimalType, type DuckDBType } from '@duckdb/node-api';
 import { Bool, Float64, Int32, Int64, makeData, Utf8, type Data } from 'apache-arrow';
 import { jsonRow } from '../data/duckdb-values';
-import { asText, type ColumnKind } from './arrow-columns';
+import { asText, typedArray, type ColumnKind } from './arrow-columns';
 import { hostTableBuffers } from './spare-buffers';
 
 /** Rows per record batch at most. */
@@ -62,12 +62,8 @@ function decimalStorage(width: number): DuckDBTypeId | undefined {
 
 const encoder = new TextEncoder();
 
-/** The big buffers of a batch (values, offsets, text) come from here; a code node gives them back once its call has sent them. */
-const batchBuffers = hostTableBuffers;
-
-function take<T>(View: new (buffer: ArrayBuffer, offset: number, length: number) => T, bytesPerValue: number, length: number): T {
-  return new View(batchBuffers.take(length * bytesPerValue).buffer as ArrayBuffer, 0, length);
-}
+/** The big buffers of a batch (values, offsets, text) come from the host's spare ones; a code node gives them back once its call has sent them. */
+const take = (bytes: number) => hostTableBuffers.take(bytes);
 
 /** One column of a record batch, filled from DuckDB chunks with append() and handed over by finish(). */
 export class ColumnBatch {
@@ -90,9 +86,9 @@ export class ColumnBatch {
     this.validity = new Uint8Array((capacity + 7) >> 3);
     this.values = this.newValues(capacity);
     if (this.kind === 'utf8') {
-      this.offsets = take(Int32Array, 4, capacity + 1);
+      this.offsets = typedArray(Int32Array, capacity + 1, take);
       this.offsets[0] = 0;
-      this.bytes = batchBuffers.take(capacity * 16);
+      this.bytes = take(capacity * 16);
     }
   }
 
@@ -131,11 +127,11 @@ export class ColumnBatch {
       case 'bool':
         return new Uint8Array((rows + 7) >> 3);
       case 'int32':
-        return take(Int32Array, 4, rows);
+        return typedArray(Int32Array, rows, take);
       case 'int64':
-        return take(BigInt64Array, 8, rows);
+        return typedArray(BigInt64Array, rows, take);
       case 'float64':
-        return take(Float64Array, 8, rows);
+        return typedArray(Float64Array, rows, take);
       default:
         return new Uint8Array(0);
     }
@@ -147,12 +143,12 @@ export class ColumnBatch {
     this.validity = validity;
     const values = this.newValues(rows);
     values.set(this.values as never);
-    batchBuffers.give([this.values]);
+    hostTableBuffers.give([this.values]);
     this.values = values;
     if (this.kind === 'utf8') {
-      const offsets = take(Int32Array, 4, rows + 1);
+      const offsets = typedArray(Int32Array, rows + 1, take);
       offsets.set(this.offsets.subarray(0, this.length + 1));
-      batchBuffers.give([this.offsets]);
+      hostTableBuffers.give([this.offsets]);
       this.offsets = offsets;
     }
     this.capacity = rows;
@@ -250,9 +246,9 @@ export class ColumnBatch {
 
   private reserveBytes(size: number): void {
     if (size <= this.bytes.length) return;
-    const bytes = batchBuffers.take(Math.max(size, this.bytes.length * 2));
+    const bytes = take(Math.max(size, this.bytes.length * 2));
     bytes.set(this.bytes.subarray(0, this.byteLength));
-    batchBuffers.give([this.bytes]);
+    hostTableBuffers.give([this.bytes]);
     this.bytes = bytes;
   }
 }
