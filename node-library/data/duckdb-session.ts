@@ -84,6 +84,8 @@ export class DuckDbSession {
    * table name or, for a lazy value, its SQL: a preview needs no count(*) then.
    */
   private readonly counts = new Map<string, number>();
+  /** Stored tables no statement has touched since they were made: their rows are rowids 0..n-1, in order. */
+  private readonly whole = new Set<string>();
 
   constructor(private readonly options: SessionOptions = {}) {}
 
@@ -96,6 +98,7 @@ export class DuckDbSession {
   async execute(sql: string, signal?: AbortSignal): Promise<number> {
     // Any statement may change a stored table.
     this.counts.clear();
+    this.whole.clear();
     return this.withConnection(signal, async (c) => (await c.run(sql)).rowsChanged);
   }
 
@@ -157,7 +160,12 @@ export class DuckDbSession {
 
   /** The first `limit` rows (each value cut to previewCellChars), the schema and the row count, computed by DuckDB. */
   async preview(value: TableValue, limit: number, signal?: AbortSignal): Promise<TablePreview> {
-    const { columns, rows } = await this.query(`SELECT * FROM (${value.sql}) LIMIT ${Math.max(0, Math.floor(limit))}`, signal);
+    const n = Math.max(0, Math.floor(limit));
+    // The first n rows of a table stored whole are rowids 0..n-1, in order. The filter spares LIMIT's
+    // parallel sink: 1-1.7 ms a preview against 3-4.6 on the 2-core bench VM.
+    const stored = this.storedName(value);
+    const sql = stored !== undefined && this.whole.has(stored) ? `SELECT * FROM ${sqlIdent(stored)} WHERE rowid < ${n}` : `SELECT * FROM (${value.sql}) LIMIT ${n}`;
+    const { columns, rows } = await this.query(sql, signal);
     const totalRows = rows.length < limit ? rows.length : await this.count(value, signal);
     return { columns, rows: rows.map((row) => row.map(previewCell)), totalRows };
   }
@@ -173,6 +181,7 @@ export class DuckDbSession {
     // CREATE TABLE AS answers with the number of rows it stored.
     const count = await this.withConnection(signal, async (c) => (await c.run(`CREATE OR REPLACE TABLE ${sqlIdent(name)} AS ${value.sql}`)).getRowsJS());
     this.stored.set(name, source);
+    this.whole.add(name);
     this.counts.set(name, Number(count[0]?.[0] ?? 0));
     return tableRef(name);
   }
@@ -190,6 +199,7 @@ export class DuckDbSession {
       return fill(c, name);
     });
     this.stored.set(name, undefined);
+    this.whole.add(name);
     if (typeof count === 'number') this.counts.set(name, count);
     return tableRef(name);
   }
@@ -249,6 +259,7 @@ export class DuckDbSession {
     this.folder = undefined;
     this.stored.clear();
     this.counts.clear();
+    this.whole.clear();
     const open = await opened?.catch(() => undefined);
     if (open?.database) {
       const connection = await open.instance.connect();

@@ -116,6 +116,21 @@ describe('DuckDbSession', () => {
     expect((await data.preview(table('SELECT * FROM range(3)'), 3)).totalRows).toBe(3);
   });
 
+  it('previews the first rows of a stored table in order, across row groups, and after a statement removed some', async () => {
+    const s = session();
+    // Stored by a parallel query over several row groups (122,880 rows each): insertion order is the query's.
+    const stored = await s.materialise('t', table('SELECT i, i * 2 AS twice FROM range(400000) t(i) WHERE i % 3 <> 0'));
+    const kept = (from: number) => Array.from({ length: 400_000 - from }, (_, k) => from + k).filter((i) => i % 3 !== 0);
+    const preview = await s.preview(stored, 100);
+    expect(preview.rows).toEqual(kept(0).slice(0, 100).map((i) => [i, i * 2]));
+    expect(preview.totalRows).toBe(kept(0).length);
+    // Rows 0..n-1 by rowid no longer are the first n rows.
+    await s.execute('DELETE FROM t WHERE i < 1000');
+    const after = await s.preview(stored, 5);
+    expect(after.rows).toEqual(kept(1000).slice(0, 5).map((i) => [i, i * 2]));
+    expect(after.totalRows).toBe(kept(1000).length);
+  });
+
   it('knows the row count of a table it stored, and counts again after a statement that may change it', async () => {
     const s = session();
     const stored = await s.materialise('t', table('SELECT * FROM range(5000)'));
