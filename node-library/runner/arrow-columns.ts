@@ -21,46 +21,53 @@ export function typedArray<T>(View: TypedArrayOf<T>, length: number, take: TakeB
   return new View(take(length * View.BYTES_PER_ELEMENT).buffer, 0, length);
 }
 
+/** Value i of a column: how the encoder reads a column without an array of its values. */
+type ValueAt = (i: number) => unknown;
+
 /**
  * Arrow data for one column of JS values; null and undefined become nulls.
  * Every byte of a taken buffer is written: it may hold an earlier table's.
  */
 export function encodeColumn(kind: ColumnKind, values: ArrayLike<unknown>, take: TakeBytes = fresh): Data {
-  const length = values.length;
+  return encodeValues(kind, values.length, (i) => values[i], take);
+}
+
+function encodeValues(kind: ColumnKind, length: number, at: ValueAt, take: TakeBytes): Data {
   const validity = new Uint8Array((length + 7) >> 3);
   let nullCount = 0;
   for (let i = 0; i < length; i++) {
-    if (values[i] === null || values[i] === undefined) nullCount++;
+    const v = at(i);
+    if (v === null || v === undefined) nullCount++;
     else validity[i >> 3] |= 1 << (i & 7);
   }
   const nullBitmap = nullCount > 0 ? validity : undefined;
   switch (kind) {
     case 'bool': {
       const bits = new Uint8Array((length + 7) >> 3);
-      for (let i = 0; i < length; i++) if (values[i] === true) bits[i >> 3] |= 1 << (i & 7);
+      for (let i = 0; i < length; i++) if (at(i) === true) bits[i >> 3] |= 1 << (i & 7);
       return makeData({ type: new Bool(), length, nullCount, nullBitmap, data: bits });
     }
     case 'int32': {
       // Plain loops: TypedArray.from with a map function is several times slower.
       const data = typedArray(Int32Array, length, take);
-      for (let i = 0; i < length; i++) data[i] = (values[i] as number) ?? 0;
+      for (let i = 0; i < length; i++) data[i] = (at(i) as number) ?? 0;
       return makeData({ type: new Int32(), length, nullCount, nullBitmap, data });
     }
     case 'int64': {
       const data = typedArray(BigInt64Array, length, take);
-      for (let i = 0; i < length; i++) data[i] = toBigInt(values[i]);
+      for (let i = 0; i < length; i++) data[i] = toBigInt(at(i));
       return makeData({ type: new Int64(), length, nullCount, nullBitmap, data });
     }
     case 'float64': {
       const data = typedArray(Float64Array, length, take);
       for (let i = 0; i < length; i++) {
-        const v = values[i];
+        const v = at(i);
         data[i] = typeof v === 'number' ? v : v === null || v === undefined ? 0 : Number(v);
       }
       return makeData({ type: new Float64(), length, nullCount, nullBitmap, data });
     }
     case 'utf8':
-      return encodeText(values, length, nullCount, nullBitmap, take);
+      return encodeText(length, at, nullCount, nullBitmap, take);
   }
 }
 
@@ -70,31 +77,31 @@ function toBigInt(value: unknown): bigint {
   return 0n;
 }
 
-function encodeText(values: ArrayLike<unknown>, length: number, nullCount: number, nullBitmap: Uint8Array | undefined, take: TakeBytes): Data {
-  const texts: string[] = new Array(length);
+/** Two passes over the values, sizing the bytes and then writing them: no array of the texts (an array of 100k costs fresh pages each time). */
+function encodeText(length: number, at: ValueAt, nullCount: number, nullBitmap: Uint8Array | undefined, take: TakeBytes): Data {
   let size = 0;
   for (let i = 0; i < length; i++) {
-    const value = values[i];
-    texts[i] = value === null || value === undefined ? '' : asText(value);
-    size += texts[i].length * 3;
+    const value = at(i);
+    if (value !== null && value !== undefined) size += (typeof value === 'string' ? value : asText(value)).length * 3;
   }
   const bytes = take(size);
   const valueOffsets = typedArray(Int32Array, length + 1, take);
   valueOffsets[0] = 0;
-  let at = 0;
+  let at8 = 0;
   for (let i = 0; i < length; i++) {
-    const text = texts[i];
+    const value = at(i);
+    const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : asText(value);
     let c = 0;
     // ASCII byte by byte (most table text); the encoder only for the rest of a string with other characters.
     for (; c < text.length; c++) {
       const code = text.charCodeAt(c);
       if (code >= 0x80) break;
-      bytes[at++] = code;
+      bytes[at8++] = code;
     }
-    if (c < text.length) at += encoder.encodeInto(text.slice(c), bytes.subarray(at)).written;
-    valueOffsets[i + 1] = at;
+    if (c < text.length) at8 += encoder.encodeInto(text.slice(c), bytes.subarray(at8)).written;
+    valueOffsets[i + 1] = at8;
   }
-  return makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets, data: bytes.subarray(0, at) });
+  return makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets, data: bytes.subarray(0, at8) });
 }
 
 /** Text for a value of a text column: strings as they are, dates as ISO 8601, anything else as JSON. */
@@ -139,27 +146,35 @@ export function columnsToIpc(columns: { name: string; data: Data }[]): IpcPieces
   return ipcPieces(new Table(vectors));
 }
 
-/** The column kind that holds every value: numbers narrow to int32 or int64 when whole, mixtures become text. */
-export function inferKind(values: ArrayLike<unknown>): ColumnKind {
-  let bool = false, int32 = false, int64 = false, float = false, text = false;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) continue;
+/** What kinds of values a column has held so far; kindOfSeen() names the kind that holds them all. */
+class SeenKinds {
+  bool = false;
+  int32 = false;
+  int64 = false;
+  float = false;
+  text = false;
+
+  note(v: unknown): void {
+    if (v === null || v === undefined) return;
     if (typeof v === 'number') {
-      if (!Number.isInteger(v)) float = true;
-      else if (v >= -2147483648 && v <= 2147483647) int32 = true;
-      else if (Number.isSafeInteger(v)) int64 = true;
-      else float = true;
-    } else if (typeof v === 'bigint') int64 = true;
-    else if (typeof v === 'boolean') bool = true;
-    else text = true;
+      if (!Number.isInteger(v)) this.float = true;
+      else if (v >= -2147483648 && v <= 2147483647) this.int32 = true;
+      else if (Number.isSafeInteger(v)) this.int64 = true;
+      else this.float = true;
+    } else if (typeof v === 'bigint') this.int64 = true;
+    else if (typeof v === 'boolean') this.bool = true;
+    else this.text = true;
   }
-  if (text || (bool && (int32 || int64 || float))) return 'utf8';
-  if (bool) return 'bool';
-  if (float) return 'float64';
-  if (int64) return 'int64';
-  if (int32) return 'int32';
-  return 'utf8';
+
+  /** Numbers narrow to int32 or int64 when whole; mixtures become text. */
+  kind(): ColumnKind {
+    if (this.text || (this.bool && (this.int32 || this.int64 || this.float))) return 'utf8';
+    if (this.bool) return 'bool';
+    if (this.float) return 'float64';
+    if (this.int64) return 'int64';
+    if (this.int32) return 'int32';
+    return 'utf8';
+  }
 }
 
 /** The column kind of an Arrow type, for reading a table back. Decoded types are generic (Int with a bit width), so no instanceof. */
@@ -172,30 +187,41 @@ export function kindOfArrowType(type: DataType): ColumnKind {
 
 /**
  * Rows of plain objects as one Arrow IPC stream; columns in first-seen key
- * order, types inferred per column. One pass over the rows: a for-in key read
- * in its own loop is V8's fast path, and rows of one shape match the known
- * columns in order without a lookup.
+ * order, types inferred per column. A first pass finds the columns and their
+ * kinds (a for-in key read in its own loop is V8's fast path, and rows of one
+ * shape match the known columns in order without a lookup); then each column
+ * is encoded straight from the rows. No array of a column's values: arrays of
+ * 100k values are V8 large objects, in fresh pages each time (about 4 MB, 1000
+ * page faults, for 100k rows of 4 columns).
  */
 export function rowsToIpc(rows: readonly unknown[], take: TakeBytes = fresh): IpcPieces {
   const names: string[] = [];
-  const columns: unknown[][] = [];
-  const byName = new Map<string, unknown[]>();
+  const seen: SeenKinds[] = [];
+  /** In how many rows each column's key was found. */
+  const present: number[] = [];
+  const byName = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Record<string, unknown>;
     if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new TypeError(`a table port needs rows as plain objects, got ${Array.isArray(row) ? 'an array' : typeof row}`);
     let c = 0;
     for (const key in row) {
-      let values = names[c] === key ? columns[c] : byName.get(key);
-      if (!values) {
-        // A column first seen at row i: undefined (null) in the rows before.
-        values = new Array<unknown>(rows.length).fill(undefined, 0, i);
+      let k = names[c] === key ? c : byName.get(key);
+      if (k === undefined) {
+        // A column first seen at row i: null in the rows before.
+        k = names.length;
         names.push(key);
-        columns.push(values);
-        byName.set(key, values);
+        seen.push(new SeenKinds());
+        present.push(0);
+        byName.set(key, k);
       }
-      values[i] = row[key];
+      seen[k].note(row[key]);
+      present[k]++;
       c++;
     }
   }
-  return columnsToIpc(names.map((name, c) => ({ name, data: encodeColumn(inferKind(columns[c]), columns[c], take) })));
+  const rowsOf = rows as readonly Record<string, unknown>[];
+  // A row without the key must read null, not what Object.prototype has under that name (constructor, toString).
+  const valueAt = (name: string, everywhere: boolean): ValueAt =>
+    everywhere ? (i) => rowsOf[i][name] : (i) => (Object.hasOwn(rowsOf[i], name) ? rowsOf[i][name] : undefined);
+  return columnsToIpc(names.map((name, c) => ({ name, data: encodeValues(seen[c].kind(), rows.length, valueAt(name, present[c] === rows.length), take) })));
 }

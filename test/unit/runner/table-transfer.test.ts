@@ -115,6 +115,12 @@ describe('rows coming back from a runner', () => {
     expect((await data.query(`SELECT * FROM (${stored.sql})`)).rows).toEqual([[1, null], [2, 'x'], [3, null]]);
   });
 
+  it('reads a column a row lacks as null, even one named like what every object inherits', async () => {
+    const rows: Record<string, unknown>[] = [{ id: 1, constructor: 'c1', toString: 'hi' }, { id: 2 }, { id: 3, constructor: 'c3' }];
+    const stored = await arrowToTable(data, 'inherited', rowsToIpc(rows));
+    expect((await data.query(`SELECT * FROM (${stored.sql})`)).rows).toEqual([[1, 'c1', 'hi'], [2, null, null], [3, 'c3', null]]);
+  });
+
   it('refuses rows that are not plain objects', () => {
     expect(() => rowsToIpc([{ a: 1 }, [1, 2]])).toThrow('a table port needs rows as plain objects, got an array');
   });
