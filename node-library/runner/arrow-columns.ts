@@ -32,13 +32,16 @@ export function encodeColumn(kind: ColumnKind, values: ArrayLike<unknown>, take:
   return encodeValues(kind, values.length, (i) => values[i], take);
 }
 
-function encodeValues(kind: ColumnKind, length: number, at: ValueAt, take: TakeBytes): Data {
-  const validity = new Uint8Array((length + 7) >> 3);
+/** `noNulls`: the caller saw every value and none was null, so no pass looks for them. */
+function encodeValues(kind: ColumnKind, length: number, at: ValueAt, take: TakeBytes, noNulls = false): Data {
+  const validity = noNulls ? undefined : new Uint8Array((length + 7) >> 3);
   let nullCount = 0;
-  for (let i = 0; i < length; i++) {
-    const v = at(i);
-    if (v === null || v === undefined) nullCount++;
-    else validity[i >> 3] |= 1 << (i & 7);
+  if (validity) {
+    for (let i = 0; i < length; i++) {
+      const v = at(i);
+      if (v === null || v === undefined) nullCount++;
+      else validity[i >> 3] |= 1 << (i & 7);
+    }
   }
   const nullBitmap = nullCount > 0 ? validity : undefined;
   switch (kind) {
@@ -153,9 +156,16 @@ class SeenKinds {
   int64 = false;
   float = false;
   text = false;
+  /** Rows that had the key, and nulls among their values. */
+  present = 0;
+  nulls = 0;
 
   note(v: unknown): void {
-    if (v === null || v === undefined) return;
+    this.present++;
+    if (v === null || v === undefined) {
+      this.nulls++;
+      return;
+    }
     if (typeof v === 'number') {
       if (!Number.isInteger(v)) this.float = true;
       else if (v >= -2147483648 && v <= 2147483647) this.int32 = true;
@@ -197,8 +207,6 @@ export function kindOfArrowType(type: DataType): ColumnKind {
 export function rowsToIpc(rows: readonly unknown[], take: TakeBytes = fresh): IpcPieces {
   const names: string[] = [];
   const seen: SeenKinds[] = [];
-  /** In how many rows each column's key was found. */
-  const present: number[] = [];
   const byName = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Record<string, unknown>;
@@ -211,11 +219,9 @@ export function rowsToIpc(rows: readonly unknown[], take: TakeBytes = fresh): Ip
         k = names.length;
         names.push(key);
         seen.push(new SeenKinds());
-        present.push(0);
         byName.set(key, k);
       }
       seen[k].note(row[key]);
-      present[k]++;
       c++;
     }
   }
@@ -223,5 +229,10 @@ export function rowsToIpc(rows: readonly unknown[], take: TakeBytes = fresh): Ip
   // A row without the key must read null, not what Object.prototype has under that name (constructor, toString).
   const valueAt = (name: string, everywhere: boolean): ValueAt =>
     everywhere ? (i) => rowsOf[i][name] : (i) => (Object.hasOwn(rowsOf[i], name) ? rowsOf[i][name] : undefined);
-  return columnsToIpc(names.map((name, c) => ({ name, data: encodeValues(seen[c].kind(), rows.length, valueAt(name, present[c] === rows.length), take) })));
+  return columnsToIpc(
+    names.map((name, c) => {
+      const everywhere = seen[c].present === rows.length;
+      return { name, data: encodeValues(seen[c].kind(), rows.length, valueAt(name, everywhere), take, everywhere && seen[c].nulls === 0) };
+    }),
+  );
 }
