@@ -90,7 +90,7 @@ function encodeText(length: number, at: ValueAt, nullCount: number, nullBitmap: 
   const bytes = take(size);
   const valueOffsets = typedArray(Int32Array, length + 1, take);
   valueOffsets[0] = 0;
-  let at8 = 0;
+  let written = 0;
   for (let i = 0; i < length; i++) {
     const value = at(i);
     const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : asText(value);
@@ -99,12 +99,12 @@ function encodeText(length: number, at: ValueAt, nullCount: number, nullBitmap: 
     for (; c < text.length; c++) {
       const code = text.charCodeAt(c);
       if (code >= 0x80) break;
-      bytes[at8++] = code;
+      bytes[written++] = code;
     }
-    if (c < text.length) at8 += encoder.encodeInto(text.slice(c), bytes.subarray(at8)).written;
-    valueOffsets[i + 1] = at8;
+    if (c < text.length) written += encoder.encodeInto(text.slice(c), bytes.subarray(written)).written;
+    valueOffsets[i + 1] = written;
   }
-  return makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets, data: bytes.subarray(0, at8) });
+  return makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets, data: bytes.subarray(0, written) });
 }
 
 /** Text for a value of a text column: strings as they are, dates as ISO 8601, anything else as JSON. */
@@ -149,7 +149,7 @@ export function columnsToIpc(columns: { name: string; data: Data }[]): IpcPieces
   return ipcPieces(new Table(vectors));
 }
 
-/** What kinds of values a column has held so far; kindOfSeen() names the kind that holds them all. */
+/** What kinds of values a column has held so far; kind() names the kind that holds them all. */
 class SeenKinds {
   bool = false;
   int32 = false;
