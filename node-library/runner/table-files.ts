@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writevSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import type { IpcPieces } from './arrow-columns';
 import type { WireTable } from './protocol';
@@ -31,13 +31,9 @@ export function toWire(pieces: IpcPieces, workDir: string, name: string): WireTa
   return { kind: 'arrow-file', path: file };
 }
 
-/**
- * The Arrow IPC bytes of a table from the wire. `buffer` gives the memory to
- * read a file into (a SpareBuffers' take), else it is a fresh buffer.
- */
-export function fromWire(table: WireTable, buffer?: (bytes: number) => Uint8Array): Uint8Array {
+/** The Arrow IPC bytes of a table from the wire; a file is read into the memory `buffer` gives (a SpareBuffers' take). */
+export function fromWire(table: WireTable, buffer: (bytes: number) => Uint8Array): Uint8Array {
   if (table.kind === 'arrow') return table.bytes;
-  if (!buffer) return readFileSync(table.path);
   const fd = openSync(table.path, 'r');
   try {
     const size = fstatSync(fd).size;

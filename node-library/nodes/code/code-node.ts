@@ -155,7 +155,7 @@ async function readOutputs(ctx: NodeContext<typeof params>, outputs: OutputValue
     if (output.sameAsInput !== undefined) result[output.port] = ctx.inputs[output.sameAsInput];
     else if (output.table) {
       const { arrowToTable } = await tableTransfer();
-      const bytes = fromWire(output.table);
+      const bytes = fromWire(output.table, (size) => hostTableBuffers.take(size));
       try {
         result[output.port] = await arrowToTable(ctx.data, outputTableName(ctx.nodeId, output.port, ctx.item), bytes, ctx.signal);
       } finally {
