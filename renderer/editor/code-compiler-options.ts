@@ -19,3 +19,11 @@ export const codeCompilerOptions = {
   moduleResolution: 2, // Node10
   esModuleInterop: true, // `import shout from 'cjs-package'`, as esbuild compiles it
 } as const;
+
+/**
+ * JavaScript code nodes: the same checks, but an untyped parameter is plain
+ * JavaScript, not a mistake. `run({ inputs, log })` without a JSDoc type would
+ * otherwise show "implicitly has an 'any' type" errors the user cannot fix in
+ * JavaScript's own syntax; JSDoc-typed code (the starter) is still checked.
+ */
+export const javascriptCompilerOptions = { ...codeCompilerOptions, noImplicitAny: false } as const;

@@ -23,7 +23,7 @@ import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
 // Services that contributions pulled in above ask for; registered before the first editor starts the services.
 import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache';
 import 'monaco-editor/editor/common/services/treeViewsDndService';
-import { codeCompilerOptions } from './code-compiler-options';
+import { codeCompilerOptions, javascriptCompilerOptions } from './code-compiler-options';
 
 // Workers come from this origin (bundled by Vite), never a CDN.
 self.MonacoEnvironment = {
@@ -31,7 +31,7 @@ self.MonacoEnvironment = {
 };
 
 typescriptDefaults.setCompilerOptions(codeCompilerOptions);
-javascriptDefaults.setCompilerOptions(codeCompilerOptions);
+javascriptDefaults.setCompilerOptions(javascriptCompilerOptions);
 // JavaScript code nodes are checked too (through JSDoc types), not only parsed.
 javascriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
 typescriptDefaults.setEagerModelSync(true);

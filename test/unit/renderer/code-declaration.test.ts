@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PortInfo } from '../../../node-library/contract';
 import { codeDeclaration, upstreamSchemas, type DeclarationInput } from '../../../renderer/editor/code-declaration';
 import { duckDbTsType } from '../../../renderer/editor/duckdb-ts-type';
-import { codeCompilerOptions } from '../../../renderer/editor/code-compiler-options';
+import { codeCompilerOptions, javascriptCompilerOptions } from '../../../renderer/editor/code-compiler-options';
 import { starterCode } from '../../../renderer/editor/code-language';
 import { nodeBuiltinModules } from '../../../renderer/editor/node-builtins';
 import { builtinModules } from 'node:module';
@@ -37,7 +37,8 @@ function service(dts: string, code: string, file = '/node.ts', extra: Record<str
   const serial = ++services;
   const files: Record<string, string> = { '/node.d.ts': dts, [file]: code, ...extra };
   const host: ts.LanguageServiceHost = {
-    getCompilationSettings: () => ({ ...codeCompilerOptions, lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'] }),
+    // As monaco-setup.ts sets them: JavaScript models have options of their own.
+    getCompilationSettings: () => ({ ...(file.endsWith('.js') ? javascriptCompilerOptions : codeCompilerOptions), lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'] }),
     getScriptFileNames: () => Object.keys(files),
     // Each service's own files are new versions; lib files stay cached.
     getScriptVersion: (name) => (name in files ? String(serial) : '1'),
@@ -124,6 +125,14 @@ describe('the starter module of a new code node', () => {
   it('is checked in JavaScript too: a wrong output port is an error', () => {
     const code = starterCode('javascript').join('\n').replace('return { out: rows }', 'return { output: rows }');
     expect(service(defaults, code, '/node.js').errors()).toEqual([expect.stringMatching(/'output' does not exist in type 'Outputs'/)]);
+  });
+
+  it('takes untyped JavaScript as it is: no implicit-any errors, but syntax errors still show', () => {
+    const untyped = "export default async function run({ inputs, log }) {\n  const rows = inputs.in.toArray();\n  log.info(rows.length);\n  return { out: rows.map((r) => ({ ...r, big: r.amount > 100 })) };\n}\n";
+    expect(service(defaults, untyped, '/node.js').errors()).toEqual([]);
+    expect(service(defaults, untyped.replace('=> ({', '=> ({{'), '/node.js').errors()).not.toEqual([]);
+    // The same module in TypeScript is strict: its parameters need a type.
+    expect(service(defaults, untyped, '/node.ts').errors()).toEqual(expect.arrayContaining([expect.stringMatching(/implicitly has an 'any' type/)]));
   });
 });
 
