@@ -44,6 +44,7 @@ const api: PipewrightApi = {
   dependencyStatus: (pipelineId, dependencies) => (dependencies === undefined ? invoke(apiChannels.dependencyStatus, pipelineId) : invoke(apiChannels.dependencyStatus, pipelineId, dependencies)),
   installDependencies: (pipelineId) => invoke(apiChannels.installDependencies, pipelineId),
   packageTypes: (pipelineId) => invoke(apiChannels.packageTypes, pipelineId),
+  listDataFiles: (pipelineId, extensions) => invoke(apiChannels.listDataFiles, pipelineId, extensions),
   onRunEvent: (listener) => {
     const forward = (_event: unknown, runEvents: RunEvent[]) => {
       for (const runEvent of runEvents) listener(runEvent);

@@ -26,6 +26,7 @@ import { secretEnvName } from '../engine/host';
 import { WorkspacePackages } from '../packages/install-packages';
 import { packageTypes } from '../packages/package-types';
 import { workspaceDeclarations } from './workspace-declarations';
+import { listDataFiles } from './data-files';
 
 export interface BackendOptions {
   pipelinesDir: string;
@@ -218,6 +219,9 @@ export function createBackend(options: BackendOptions): Backend {
     async installDependencies(pipelineId) {
       const { dependencies } = await loadForEditing(pipelineId);
       return packages.install(pipelineId, await workspaceDeclarations(options.pipelinesDir, pipelineId, dependencies), closing.signal);
+    },
+    async listDataFiles(pipelineId, extensions) {
+      return listDataFiles(path.dirname(await findPipelineFile(options.pipelinesDir, pipelineId)), extensions);
     },
     async packageTypes(pipelineId) {
       return packageTypes(packages.dir, (await loadForEditing(pipelineId)).dependencies);

@@ -127,6 +127,11 @@ export interface PipewrightApi {
    * events. A failure keeps the previous install and answers npm's error (E_DEPS_001).
    */
   installDependencies(pipelineId: string): Promise<InstallResult>;
+  /**
+   * Files under the pipeline's folder ending in one of `extensions` (all when empty), relative
+   * to it with `/` separators, sorted, at most 200: what the inspector suggests for a file param.
+   */
+  listDataFiles(pipelineId: string, extensions: string[]): Promise<string[]>;
   /** The type declarations of the installed packages the pipeline declares (its saved file), for the code editor. */
   packageTypes(pipelineId: string): Promise<PackageTypes>;
   /** Every run event of every run, live. Returns the unsubscribe function. */
@@ -179,6 +184,7 @@ export const apiArgs = {
   dependencyStatus: z.union([z.tuple([pipelineIdSchema]), z.tuple([pipelineIdSchema, dependenciesSchema])]),
   installDependencies: z.tuple([pipelineIdSchema]),
   packageTypes: z.tuple([pipelineIdSchema]),
+  listDataFiles: z.tuple([pipelineIdSchema, z.array(z.string().max(20)).max(20)]),
 } satisfies { [M in ApiMethod]: z.ZodType<unknown[]> };
 
 export const apiMethods = Object.keys(apiArgs) as ApiMethod[];
@@ -219,6 +225,7 @@ export const apiChannels: { [M in ApiMethod]: string } = {
   dependencyStatus: 'app:dependencies.status',
   installDependencies: 'app:dependencies.install',
   packageTypes: 'app:dependencies.types',
+  listDataFiles: 'app:files.list',
 };
 export const runEventChannel = 'app:runs.event';
 export const installEventChannel = 'app:dependencies.event';

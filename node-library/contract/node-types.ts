@@ -22,6 +22,8 @@ export interface ParamInfo {
   required: boolean;
   default?: unknown;
   options?: string[];
+  /** path params: the file name endings the node reads or writes (`.csv`), which the inspector suggests files by. */
+  extensions?: string[];
 }
 
 /** What the palette and inspector know about a node type: metadata, no code. */

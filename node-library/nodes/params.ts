@@ -10,12 +10,14 @@ export interface ParamSpec<T = unknown> {
   default?: T;
   optional?: boolean;
   options?: string[];
+  extensions?: string[];
 }
 
 export type ParamSpecs = Record<string, ParamSpec>;
 export type ParamValues<S extends ParamSpecs> = { [K in keyof S]: S[K] extends ParamSpec<infer T> ? T : never };
 
 type Extra<T> = Pick<ParamSpec<T>, 'description' | 'default' | 'optional'>;
+type PathExtra = Extra<string> & Pick<ParamSpec<string>, 'extensions'>;
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -24,7 +26,8 @@ export const param = {
   string: (label: string, extra: Extra<string> = {}): ParamSpec<string> => ({ kind: 'string', label, schema: z.string(), ...extra }),
   number: (label: string, extra: Extra<number> = {}): ParamSpec<number> => ({ kind: 'number', label, schema: z.number(), ...extra }),
   boolean: (label: string, extra: Extra<boolean> = {}): ParamSpec<boolean> => ({ kind: 'boolean', label, schema: z.boolean(), ...extra }),
-  path: (label: string, extra: Extra<string> = {}): ParamSpec<string> => ({ kind: 'path', label, schema: nonEmpty, ...extra }),
+  /** A file; `extensions` are the endings the inspector suggests files of the pipeline's folder by. */
+  path: (label: string, extra: PathExtra = {}): ParamSpec<string> => ({ kind: 'path', label, schema: nonEmpty, ...extra }),
   sql: (label: string, extra: Extra<string> = {}): ParamSpec<string> => ({ kind: 'sql', label, schema: nonEmpty, ...extra }),
   code: (label: string, extra: Extra<string> = {}): ParamSpec<string> => ({ kind: 'code', label, schema: z.string(), ...extra }),
   /** Column names of the input table; the inspector suggests them from the upstream schema. */
@@ -77,5 +80,6 @@ export function paramInfos(specs: ParamSpecs): ParamInfo[] {
     required: spec.default === undefined && !spec.optional,
     default: spec.default,
     options: spec.options,
+    extensions: spec.extensions,
   }));
 }

@@ -105,6 +105,7 @@ export function createWsClient(url: string): PipewrightApi {
     dependencyStatus: (pipelineId, dependencies) => call('dependencyStatus', pipelineId, dependencies),
     installDependencies: (pipelineId) => call('installDependencies', pipelineId),
     packageTypes: (pipelineId) => call('packageTypes', pipelineId),
+    listDataFiles: (pipelineId, extensions) => call('listDataFiles', pipelineId, extensions),
     onRunEvent(listener) {
       listeners.add(listener);
       // Events only flow over an open socket. A failed connection is reported

@@ -61,6 +61,7 @@ export function NodeInspector({ pipeline, node, info, problems, previews }: Node
             <ParamField
               key={`${node.id}:${param.name}`}
               nodeId={node.id}
+              pipelineId={pipeline.id}
               param={param}
               value={node.params[param.name]}
               declared={pipeline.params}

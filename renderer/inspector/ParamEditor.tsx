@@ -7,6 +7,7 @@ import type { FieldProps } from './fields/field-props';
 import { JsonField } from './fields/JsonField';
 import { KeyValueField } from './fields/KeyValueField';
 import { NumberField } from './fields/NumberField';
+import { PathField } from './fields/PathField';
 import { SecretField } from './fields/SecretField';
 import { TextField } from './fields/TextField';
 
@@ -14,12 +15,12 @@ import { TextField } from './fields/TextField';
  * The editor for one param, chosen by its kind. A new kind in the contract
  * does not compile until it has a case here.
  */
-export function ParamEditor({ param, columns, ...field }: FieldProps & { param: ParamInfo; columns: readonly string[] }) {
+export function ParamEditor({ param, columns, pipelineId, ...field }: FieldProps & { param: ParamInfo; columns: readonly string[]; pipelineId: string }) {
   switch (param.kind) {
     case 'string':
       return <TextField {...field} />;
     case 'path':
-      return <TextField {...field} mono />;
+      return <PathField {...field} pipelineId={pipelineId} extensions={param.extensions ?? []} />;
     case 'number':
       return <NumberField {...field} />;
     case 'boolean':

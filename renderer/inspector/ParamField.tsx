@@ -9,6 +9,8 @@ const refName = (value: unknown) =>
 
 export interface ParamFieldProps {
   nodeId: string;
+  /** The open pipeline: file params suggest files of its folder. */
+  pipelineId: string;
   param: ParamInfo;
   value: unknown;
   declared: PipelineFile['params'];
@@ -21,7 +23,7 @@ export interface ParamFieldProps {
  * One param of the selected node: label, editor, inline problems, and the
  * switch that makes it take a run parameter (`{ "$param": name }`) instead.
  */
-export function ParamField({ nodeId, param, value, declared, columns, problems, onChange }: ParamFieldProps) {
+export function ParamField({ nodeId, pipelineId, param, value, declared, columns, problems, onChange }: ParamFieldProps) {
   const ref = useFocusRequest<HTMLDivElement>(nodeId, `param:${param.name}`);
   const testId = `param-${param.name}`;
   const reference = refName(value);
@@ -57,7 +59,7 @@ export function ParamField({ nodeId, param, value, declared, columns, problems, 
           ))}
         </select>
       ) : (
-        <ParamEditor param={param} columns={columns} testId={testId} value={value} onChange={onChange} placeholder={defaultHint(param)} invalid={problems.length > 0} label={param.label} />
+        <ParamEditor param={param} columns={columns} pipelineId={pipelineId} testId={testId} value={value} onChange={onChange} placeholder={defaultHint(param)} invalid={problems.length > 0} label={param.label} />
       )}
       {param.description && <p className="pw-field__description">{param.description}</p>}
       {problems.map((message) => (

@@ -18,7 +18,14 @@ test('builds big-orders from an empty pipeline by drag and drop, saves, reopens 
 
   await selectNode(page, 'read_csv_1');
   await page.getByTestId('inspector-label').fill('Read orders');
-  await page.getByTestId('param-path').fill('data/orders.csv');
+  // The path field offers the folder's CSV files; typing narrows them, a click picks one.
+  await page.getByTestId('param-path').click();
+  await expect(page.getByTestId('param-path-file')).toContainText(['data/covid-daily.csv', 'data/orders.csv']);
+  await page.keyboard.type('data/');
+  await expect(page.getByTestId('param-path-file')).toHaveText(['data/covid-daily.csv', 'data/orders.csv', 'data/products.csv', 'data/raw-orders.csv', 'data/sales.csv']);
+  await page.getByTestId('param-path-file').filter({ hasText: /^data\/orders\.csv$/ }).click();
+  await expect(page.getByTestId('param-path')).toHaveValue('data/orders.csv');
+  await expect(page.getByTestId('param-path-file')).toHaveCount(0); // nothing else matches what is there
   await selectNode(page, 'filter_1');
   await page.getByTestId('inspector-label').fill('Keep orders over 100');
   await expect(page.getByTestId('param-condition-error')).toContainText('required, set a value');

@@ -26,7 +26,7 @@ export const sqliteSinkNode = defineNode({
   inputs: [{ id: 'in', type: 'table' }],
   outputs: [{ id: 'file', type: 'file' }],
   params: {
-    path: param.path('Database file', { description: 'Relative to the pipeline file, or absolute.' }),
+    path: param.path('Database file', { description: 'Relative to the pipeline file, or absolute.', extensions: ['.sqlite', '.sqlite3', '.db'] }),
     table: { ...param.string('Table'), schema: z.string().trim().min(1, 'must not be empty') },
     mode: param.enum('Mode', sqliteModes),
     keys: param.columns('Key columns', { default: [], description: 'For upsert: the columns that identify a row.' }),

@@ -12,7 +12,7 @@ export const writeCsvNode = defineNode({
   inputs: [{ id: 'in', type: 'table' }],
   outputs: [{ id: 'file', type: 'file' }],
   params: {
-    path: param.path('File', { description: 'Relative to the pipeline file, or absolute.' }),
+    path: param.path('File', { description: 'Relative to the pipeline file, or absolute.', extensions: ['.csv'] }),
     delimiter: param.string('Delimiter', { default: ',' }),
     header: param.boolean('Header row', { default: true }),
   },

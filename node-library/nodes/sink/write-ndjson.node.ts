@@ -11,7 +11,7 @@ export const writeNdjsonNode = defineNode({
   inputs: [{ id: 'in', type: 'table' }],
   outputs: [{ id: 'file', type: 'file' }],
   params: {
-    path: param.path('File', { description: 'Relative to the pipeline file, or absolute.' }),
+    path: param.path('File', { description: 'Relative to the pipeline file, or absolute.', extensions: ['.ndjson', '.jsonl'] }),
   },
   async run(ctx) {
     const { file } = await copyToFile(ctx, ctx.params.path, 'FORMAT json');

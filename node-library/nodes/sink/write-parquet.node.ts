@@ -11,7 +11,7 @@ export const writeParquetNode = defineNode({
   inputs: [{ id: 'in', type: 'table' }],
   outputs: [{ id: 'file', type: 'file' }],
   params: {
-    path: param.path('File', { description: 'Relative to the pipeline file, or absolute.' }),
+    path: param.path('File', { description: 'Relative to the pipeline file, or absolute.', extensions: ['.parquet'] }),
     compression: param.enum('Compression', ['snappy', 'zstd', 'gzip', 'uncompressed'], { default: 'snappy' }),
   },
   async run(ctx) {

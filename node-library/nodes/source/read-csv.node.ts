@@ -21,7 +21,7 @@ export const readCsvNode = defineNode({
   inputs: [],
   outputs: [{ id: 'out', type: 'table' }],
   params: {
-    path: param.path('File', { description: 'Relative to the pipeline file, or absolute.' }),
+    path: param.path('File', { description: 'Relative to the pipeline file, or absolute.', extensions: ['.csv', '.tsv', '.txt', '.csv.gz'] }),
     header: param.boolean('First row is a header', { default: true }),
     delimiter: param.string('Delimiter', { default: ',' }),
     quote: param.string('Quote', { default: '"', description: 'The character around fields that hold the delimiter or line breaks.' }),

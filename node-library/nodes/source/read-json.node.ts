@@ -16,7 +16,7 @@ export const readJsonNode = defineNode({
   inputs: [],
   outputs: [{ id: 'out', type: 'table' }],
   params: {
-    path: param.path('File', { description: 'Relative to the pipeline file, or absolute.' }),
+    path: param.path('File', { description: 'Relative to the pipeline file, or absolute.', extensions: ['.json', '.ndjson', '.jsonl'] }),
     format: param.enum('Format', jsonFormats, { default: 'auto', description: 'auto: detected from the file; array: one top-level array; newline_delimited: one value per line.' }),
   },
   async run(ctx) {

@@ -12,7 +12,7 @@ export const readParquetNode = defineNode({
   inputs: [],
   outputs: [{ id: 'out', type: 'table' }],
   params: {
-    path: param.path('File', { description: 'Relative to the pipeline file, or absolute.' }),
+    path: param.path('File', { description: 'Relative to the pipeline file, or absolute.', extensions: ['.parquet'] }),
   },
   async run(ctx) {
     const { params, host, data, signal, log } = ctx;

@@ -42,7 +42,7 @@ export const sqliteNode = defineNode({
   inputs: [],
   outputs: [{ id: 'out', type: 'table' }],
   params: {
-    path: param.path('Database file', { description: 'Relative to the pipeline file, or absolute.' }),
+    path: param.path('Database file', { description: 'Relative to the pipeline file, or absolute.', extensions: ['.sqlite', '.sqlite3', '.db'] }),
     query: param.sql('Query', { description: 'A SELECT (or WITH ... SELECT) in SQLite SQL.' }),
   },
   async run({ params, host, data, signal, log, nodeId, item }) {

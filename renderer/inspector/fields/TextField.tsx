@@ -1,10 +1,10 @@
 import { asText, type FieldProps } from './field-props';
 
-/** string and path params: one line of text; empty removes the value. */
-export function TextField({ testId, value, onChange, placeholder, invalid, label, mono }: FieldProps & { mono?: boolean }) {
+/** string params: one line of text; empty removes the value. */
+export function TextField({ testId, value, onChange, placeholder, invalid, label }: FieldProps) {
   return (
     <input
-      className={`pw-input${mono ? ' pw-input--mono' : ''}`}
+      className="pw-input"
       data-testid={testId}
       aria-label={label}
       aria-invalid={invalid}
