@@ -11,7 +11,7 @@ export interface PortInfo {
 }
 
 /** The closed set of param kinds; the inspector has one editor per kind. */
-export const paramKinds = ['string', 'number', 'boolean', 'enum', 'code', 'sql', 'path', 'columns', 'keyValue', 'json', 'secret'] as const;
+export const paramKinds = ['string', 'number', 'boolean', 'enum', 'code', 'sql', 'path', 'columns', 'keyValue', 'json', 'records', 'secret'] as const;
 export type ParamKind = (typeof paramKinds)[number];
 
 export interface ParamInfo {
@@ -24,6 +24,24 @@ export interface ParamInfo {
   options?: string[];
   /** path params: the file name endings the node reads or writes (`.csv`), which the inspector suggests files by. */
   extensions?: string[];
+  /** records params: the fields of each record, which the inspector edits as a form. */
+  fields?: RecordFieldInfo[];
+}
+
+/**
+ * One field of the records of a `records` param (a list of objects, such as an
+ * aggregate's `{ op, column, as }`). `literal` is a number when it reads as one,
+ * else text; `values` a comma-separated list of literals; `column` a column of
+ * the input, `columns` several.
+ */
+export interface RecordFieldInfo {
+  name: string;
+  label: string;
+  kind: 'text' | 'number' | 'literal' | 'enum' | 'column' | 'columns' | 'values';
+  options?: string[];
+  placeholder?: string;
+  /** The field applies only when the record's `field` holds one of `values` (expectations: per type). */
+  when?: { field: string; values: string[] };
 }
 
 /** What the palette and inspector know about a node type: metadata, no code. */

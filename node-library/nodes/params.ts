@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { ParamInfo, ParamKind } from '../contract';
+import type { ParamInfo, ParamKind, RecordFieldInfo } from '../contract';
 
 /** One declared param: its editor kind, its validator and how it is shown. */
 export interface ParamSpec<T = unknown> {
@@ -11,6 +11,7 @@ export interface ParamSpec<T = unknown> {
   optional?: boolean;
   options?: string[];
   extensions?: string[];
+  fields?: RecordFieldInfo[];
 }
 
 export type ParamSpecs = Record<string, ParamSpec>;
@@ -81,5 +82,6 @@ export function paramInfos(specs: ParamSpecs): ParamInfo[] {
     default: spec.default,
     options: spec.options,
     extensions: spec.extensions,
+    fields: spec.fields,
   }));
 }

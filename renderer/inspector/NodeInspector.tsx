@@ -65,7 +65,7 @@ export function NodeInspector({ pipeline, node, info, problems, previews }: Node
               param={param}
               value={node.params[param.name]}
               declared={pipeline.params}
-              columns={param.kind === 'columns' ? columns : []}
+              columns={param.kind === 'columns' || param.kind === 'records' ? columns : []}
               problems={byField.get(`param:${param.name}`) ?? []}
               onChange={(value) => update.setParam(param.name, value)}
             />

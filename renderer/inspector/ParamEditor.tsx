@@ -8,6 +8,7 @@ import { JsonField } from './fields/JsonField';
 import { KeyValueField } from './fields/KeyValueField';
 import { NumberField } from './fields/NumberField';
 import { PathField } from './fields/PathField';
+import { RecordsField } from './fields/RecordsField';
 import { SecretField } from './fields/SecretField';
 import { TextField } from './fields/TextField';
 
@@ -37,6 +38,8 @@ export function ParamEditor({ param, columns, pipelineId, ...field }: FieldProps
       return <CodeField {...field} language="javascript" />;
     case 'json':
       return <JsonField {...field} />;
+    case 'records':
+      return <RecordsField {...field} fields={param.fields ?? []} columns={columns} />;
     case 'secret':
       return <SecretField {...field} />;
     default: {

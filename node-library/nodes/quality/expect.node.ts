@@ -6,7 +6,7 @@ import { defineNode } from '../define-node';
 import { param } from '../params';
 import { bindColumns, duckDbMessage, paramError, tableInput } from '../transform/table-sql';
 import { typedParam } from '../transform/typed-params';
-import { expectationSchema, planExpectations, rowCountOk, type PlannedExpectation } from './expectations';
+import { expectationFields, expectationSchema, planExpectations, rowCountOk, type PlannedExpectation } from './expectations';
 
 interface Outcome {
   name: string;
@@ -37,8 +37,8 @@ export const expectNode = defineNode({
     { id: 'report', type: 'json', label: 'report (counts per expectation)' },
   ],
   params: {
-    expectations: typedParam.json('Expectations', z.array(expectationSchema).min(1, 'add at least one expectation'), {
-      description: 'A list such as [{ "type": "not_null", "column": "email" }, { "type": "in_range", "column": "amount", "min": 0, "severity": "warn" }].',
+    expectations: typedParam.records('Expectations', z.array(expectationSchema).min(1, 'add at least one expectation'), expectationFields, {
+      description: 'Checked in this order; each names its violations in the log and in the reason column.',
     }),
     reasonColumn: { ...param.string('Reason column', { default: 'failed_expectations' }), schema: z.string().trim().min(1, 'give the column a name') },
     sampleSize: { ...param.number('Sample rows', { default: 5 }), schema: z.number().int().min(0).max(100, 'at most 100 sample rows') },

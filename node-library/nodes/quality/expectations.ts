@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { sqlIdent } from '../../data/table';
 import type { Column } from '../../data/duckdb-session';
+import type { RecordFieldInfo } from '../../contract';
 import { paramError, requireColumns, sqlLiteral, userExpr } from '../transform/table-sql';
 
 const literal = z.union([z.string(), z.number(), z.boolean()]);
@@ -28,6 +29,24 @@ export const expectationSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sql'), condition: z.string().trim().min(1, 'write a SQL condition that valid rows meet'), ...common }),
 ]);
 export type Expectation = z.infer<typeof expectationSchema>;
+
+const only = (...values: Expectation['type'][]) => ({ field: 'type', values });
+
+/** The form the inspector shows per expectation: its type first, then the fields that type takes. */
+export const expectationFields: RecordFieldInfo[] = [
+  { name: 'type', label: 'Type', kind: 'enum', options: ['not_null', 'unique', 'in_range', 'matches_regex', 'in_set', 'row_count_between', 'sql'] },
+  { name: 'column', label: 'Column', kind: 'column', when: only('not_null', 'unique', 'in_range', 'matches_regex', 'in_set') },
+  { name: 'columns', label: 'Or columns (together)', kind: 'columns', when: only('unique') },
+  { name: 'min', label: 'Min', kind: 'literal', when: only('in_range') },
+  { name: 'max', label: 'Max', kind: 'literal', when: only('in_range') },
+  { name: 'min', label: 'Min rows', kind: 'number', when: only('row_count_between') },
+  { name: 'max', label: 'Max rows', kind: 'number', when: only('row_count_between') },
+  { name: 'pattern', label: 'Pattern', kind: 'text', placeholder: '^[A-Z]{2}$', when: only('matches_regex') },
+  { name: 'values', label: 'Values', kind: 'values', placeholder: 'GB, US, 3', when: only('in_set') },
+  { name: 'condition', label: 'Condition', kind: 'text', placeholder: 'amount >= 0', when: only('sql') },
+  { name: 'severity', label: 'On violation', kind: 'enum', options: ['fail', 'warn'] },
+  { name: 'name', label: 'Name', kind: 'text', placeholder: 'default: type(column)' },
+];
 
 /** An expectation ready to run: its name and, for row-level ones, a SQL expression true exactly for violating rows. */
 export interface PlannedExpectation {

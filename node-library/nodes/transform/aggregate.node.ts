@@ -43,17 +43,24 @@ export const aggregateNode = defineNode({
   category: 'Transforms',
   description: [
     'One row per group of equal Group by values (one row in all when it is empty), sorted by the group columns, with one column per aggregation.',
-    'An aggregation is `{ "op": "sum", "column": "amount", "as": "total" }`; op is count, count_distinct, sum, avg, min, max, median, first or last.',
+    'Each aggregation is an op (count, count_distinct, sum, avg, min, max, median, first or last) over a column, named by As; in JSON `{ "op": "sum", "column": "amount", "as": "total" }`.',
     'count without a column counts rows; with one, its non-NULL values. A sum of integers is a BIGINT. first and last take the value of the first and last row in input order.',
-    '"as" defaults to op_column.',
+    'As defaults to op_column.',
   ].join(' '),
   inputs: [{ id: 'in', type: 'table' }],
   outputs: [{ id: 'out', type: 'table' }],
   params: {
     groupBy: param.columns('Group by', { default: [] }),
-    aggregations: typedParam.json('Aggregations', z.array(aggregation).min(1, 'add at least one aggregation'), {
-      description: 'A list of { op, column, as }.',
-    }),
+    aggregations: typedParam.records(
+      'Aggregations',
+      z.array(aggregation).min(1, 'add at least one aggregation'),
+      [
+        { name: 'op', label: 'Op', kind: 'enum', options: [...aggregateOps] },
+        { name: 'column', label: 'Column', kind: 'column', placeholder: 'count: all rows' },
+        { name: 'as', label: 'As', kind: 'text', placeholder: 'default: op_column' },
+      ],
+      { description: 'One output column per aggregation, in this order.' },
+    ),
   },
   async run({ inputs, params, data, signal, log }) {
     const input = tableInput(inputs, 'in');

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { RecordFieldInfo } from '../../contract';
 import { param, type ParamSpec } from '../params';
 
 type Extra<T> = Pick<ParamSpec<T>, 'description' | 'default' | 'optional'>;
@@ -12,6 +13,11 @@ const sqlValue = z.union([z.string(), z.number(), z.boolean()]);
 export const typedParam = {
   /** A `json` param whose value must match `schema`; zod's issue path names the field inside it. */
   json: <T>(label: string, schema: z.ZodType<T>, extra: Extra<T> = {}): ParamSpec<T> => ({ kind: 'json', label, schema, ...extra }),
+  /**
+   * A list of objects that must match `schema`, edited in the inspector as a
+   * form of `fields` per record (JSON stays one click away).
+   */
+  records: <T>(label: string, schema: z.ZodType<T>, fields: RecordFieldInfo[], extra: Extra<T> = {}): ParamSpec<T> => ({ kind: 'records', label, schema, fields, ...extra }),
   /** A `columns` param that needs at least one column. */
   someColumns: (label: string, extra: Extra<string[]> = {}): ParamSpec<string[]> => ({
     ...param.columns(label, extra),
