@@ -11,7 +11,7 @@ export interface PortInfo {
 }
 
 /** The closed set of param kinds; the inspector has one editor per kind. */
-export const paramKinds = ['string', 'number', 'boolean', 'enum', 'code', 'sql', 'path', 'columns', 'keyValue', 'json', 'records', 'secret'] as const;
+export const paramKinds = ['string', 'number', 'boolean', 'enum', 'code', 'sql', 'path', 'columns', 'keyValue', 'json', 'records', 'inlineTable', 'secret'] as const;
 export type ParamKind = (typeof paramKinds)[number];
 
 export interface ParamInfo {

@@ -4,6 +4,7 @@ import { BooleanField } from './fields/BooleanField';
 import { ColumnsField } from './fields/ColumnsField';
 import { EnumField } from './fields/EnumField';
 import type { FieldProps } from './fields/field-props';
+import { InlineTableField } from './fields/InlineTableField';
 import { JsonField } from './fields/JsonField';
 import { KeyValueField } from './fields/KeyValueField';
 import { NumberField } from './fields/NumberField';
@@ -40,6 +41,8 @@ export function ParamEditor({ param, columns, pipelineId, ...field }: FieldProps
       return <JsonField {...field} />;
     case 'records':
       return <RecordsField {...field} fields={param.fields ?? []} columns={columns} />;
+    case 'inlineTable':
+      return <InlineTableField {...field} />;
     case 'secret':
       return <SecretField {...field} />;
     default: {

@@ -26,9 +26,9 @@ const inlineTable = z
   });
 
 const tableParam: ParamSpec<z.infer<typeof inlineTable>> = {
-  kind: 'json',
+  kind: 'inlineTable',
   label: 'Table',
-  description: '{ "columns": [{ "name": "id", "type": "INTEGER" }, ...], "rows": [[1, "a"], ...] }. Values are cast to the column types; null is NULL.',
+  description: 'Values are cast to the column types; an empty cell is NULL. In JSON: { "columns": [{ "name": "id", "type": "INTEGER" }, ...], "rows": [[1, "a"], ...] }.',
   schema: inlineTable,
 };
 

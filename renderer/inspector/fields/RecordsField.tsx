@@ -2,8 +2,9 @@ import { useId, useState } from 'react';
 import type { RecordFieldInfo } from '../../../node-library/contract';
 import { useDraft } from '../useDraft';
 import type { FieldProps } from './field-props';
-import { JsonField } from './JsonField';
+import { JsonFallback } from './JsonFallback';
 import { asRecords, fieldsFor, firstOption, formatField, parseField, setField, type Rec } from './record-values';
+import './structured-fields.css';
 
 /**
  * records params (an aggregate's aggregations, expectations): one small form
@@ -15,20 +16,7 @@ export function RecordsField(props: FieldProps & { fields: readonly RecordFieldI
   const records = asRecords(value);
   const [asJson, setAsJson] = useState(false);
   const columnList = useId();
-  if (asJson || records === null) {
-    return (
-      <div className="pw-records">
-        <JsonField {...props} />
-        {records !== null ? (
-          <button type="button" className="pw-link-button" data-testid={`${testId}-as-form`} onClick={() => setAsJson(false)}>
-            Edit as a form
-          </button>
-        ) : (
-          value !== undefined && <span className="pw-field__description">Not a list of records: edit it as JSON.</span>
-        )}
-      </div>
-    );
-  }
+  if (asJson || records === null) return <JsonFallback {...props} shape="a list of records" backToForm={records !== null ? () => setAsJson(false) : undefined} />;
   const change = (next: Rec[]) => onChange(next.length === 0 ? undefined : next);
   const first = fields[0];
   const fresh: Rec = first?.kind === 'enum' && first.options?.[0] !== undefined ? { [first.name]: first.options[0] } : {};

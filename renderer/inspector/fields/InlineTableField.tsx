@@ -1,0 +1,141 @@
+import { useId, useState, type ClipboardEvent } from 'react';
+import { useDraft } from '../useDraft';
+import type { FieldProps } from './field-props';
+import { asInlineTable, cellText, cellValue, commonTypes, freeName, pastedCells, pasteInto, tableFromPaste, type InlineTable } from './inline-table';
+import { JsonFallback } from './JsonFallback';
+import './structured-fields.css';
+
+/** Text with a tab or a line break: cells copied from a spreadsheet, not one value. */
+const pastedGrid = (e: ClipboardEvent) => {
+  const text = e.clipboardData.getData('text/plain');
+  return /[\t\n]/.test(text) ? pastedCells(text) : null;
+};
+
+/**
+ * An inline table typed by hand: a grid of typed columns and rows. Cells
+ * copied from a spreadsheet paste in place (rows and columns added as
+ * needed); into an empty table, their first line names the columns.
+ */
+export function InlineTableField(props: FieldProps) {
+  const { testId, value, onChange, label } = props;
+  const table = asInlineTable(value);
+  const [asJson, setAsJson] = useState(false);
+  const typeList = useId();
+  if (asJson || table === null) return <JsonFallback {...props} shape="a table of columns and rows" backToForm={table !== null ? () => setAsJson(false) : undefined} />;
+  const change = (next: InlineTable) => onChange(next.columns.length === 0 && next.rows.length === 0 ? undefined : next);
+  const { columns, rows } = table;
+  const setColumn = (j: number, patch: Partial<InlineTable['columns'][number]>) => change({ columns: columns.with(j, { ...columns[j], ...patch }), rows });
+  const addColumn = () => change({ columns: [...columns, { name: freeName(columns, columns.length + 1), type: 'VARCHAR' }], rows: rows.map((r) => [...r, null]) });
+  const removeColumn = (j: number) => change({ columns: columns.filter((_, k) => k !== j), rows: rows.map((r) => r.filter((_, k) => k !== j)) });
+  const setCell = (i: number, j: number, cell: unknown) => change({ columns, rows: rows.with(i, rows[i].with(j, cell)) });
+  const paste = (i: number, j: number) => (e: ClipboardEvent) => {
+    const cells = pastedGrid(e);
+    if (!cells) return;
+    e.preventDefault();
+    change(pasteInto(table, i, j, cells));
+  };
+  return (
+    <div className="pw-records" role="group" aria-label={label}>
+      <datalist id={typeList}>
+        {commonTypes.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+      {columns.length === 0 ? (
+        <input
+          className="pw-input"
+          data-testid={`${testId}-paste`}
+          aria-label={`${label}: paste cells`}
+          placeholder="Paste cells from a spreadsheet, header first"
+          value=""
+          onChange={() => undefined}
+          onPaste={(e) => {
+            const cells = pastedGrid(e) ?? [[e.clipboardData.getData('text/plain')]];
+            e.preventDefault();
+            change(tableFromPaste(cells));
+          }}
+        />
+      ) : (
+        <div className="pw-grid-wrap">
+          <table className="pw-grid">
+            <thead>
+              <tr>
+                <th className="pw-grid__n" />
+                {columns.map((c, j) => (
+                  <th key={j}>
+                    <div className="pw-grid__head">
+                      <input className="pw-input pw-input--mono" data-testid={`${testId}-column-${j}-name`} aria-label={`Column ${j + 1} name`} value={c.name} spellCheck={false} onChange={(e) => setColumn(j, { name: e.target.value })} />
+                      <button type="button" className="pw-icon-button" tabIndex={-1} aria-label={`Remove column ${c.name}`} data-testid={`${testId}-column-${j}-remove`} onClick={() => removeColumn(j)}>
+                        ×
+                      </button>
+                    </div>
+                    <input className="pw-input pw-input--mono pw-grid__type" data-testid={`${testId}-column-${j}-type`} aria-label={`Column ${j + 1} type`} list={typeList} value={c.type} spellCheck={false} onChange={(e) => setColumn(j, { type: e.target.value.toUpperCase() })} />
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={i}>
+                  <td className="pw-grid__n">
+                    <button type="button" className="pw-icon-button" tabIndex={-1} aria-label={`Remove row ${i + 1}`} data-testid={`${testId}-row-${i}-remove`} onClick={() => change({ columns, rows: rows.filter((_, k) => k !== i) })}>
+                      ×
+                    </button>
+                  </td>
+                  {columns.map((c, j) => (
+                    <td key={j}>
+                      <Cell testId={`${testId}-cell-${i}-${j}`} label={`${c.name}, row ${i + 1}`} value={row[j] ?? null} parse={(text) => cellValue(text, c.type)} onChange={(cell) => setCell(i, j, cell)} onPaste={paste(i, j)} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="pw-records__actions">
+        <span>
+          <button type="button" className="pw-link-button" data-testid={`${testId}-add-row`} disabled={columns.length === 0} onClick={() => change({ columns, rows: [...rows, columns.map(() => null)] })}>
+            + Row
+          </button>{' '}
+          <button type="button" className="pw-link-button" data-testid={`${testId}-add-column`} onClick={addColumn}>
+            + Column
+          </button>
+        </span>
+        <button type="button" className="pw-link-button" data-testid={`${testId}-as-json`} onClick={() => setAsJson(true)}>
+          Edit as JSON
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** One cell: the text as typed ("1.0" on the way to "1.05"), the file gets what it stands for. Empty is NULL. */
+interface CellProps {
+  testId: string;
+  label: string;
+  value: unknown;
+  parse(text: string): unknown;
+  onChange(value: unknown): void;
+  onPaste(e: ClipboardEvent): void;
+}
+
+function Cell({ testId, label, value, parse, onChange, onPaste }: CellProps) {
+  const [draft, setDraft] = useDraft(value, cellText);
+  return (
+    <input
+      className="pw-input pw-input--mono pw-grid__cell"
+      data-testid={testId}
+      aria-label={label}
+      value={draft}
+      placeholder="NULL"
+      spellCheck={false}
+      onPaste={onPaste}
+      onChange={(e) => {
+        const cell = parse(e.target.value);
+        setDraft(e.target.value, { value: cell });
+        onChange(cell);
+      }}
+    />
+  );
+}
