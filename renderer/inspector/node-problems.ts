@@ -26,11 +26,23 @@ export function nodeProblems(pipeline: PipelineFile, problems: readonly Pipeline
     const mine = p.nodeId === nodeId || p.path.startsWith(`nodes.${index}.`) || p.path === `nodes.${index}`;
     if (!mine) continue;
     const field = p.path.startsWith(`nodes.${index}.`) ? problemField(p.path) : null;
-    const message = shorten(p.message, nodeId);
+    const message = within(p.path, index) + shorten(p.message, nodeId);
     if (field) result.byField.set(field, [...(result.byField.get(field) ?? []), message]);
     else result.general.push(message);
   }
   return result;
+}
+
+/**
+ * Where inside a structured param a problem is, as a person counts:
+ * `nodes.3.params.aggregations.1.column` -> `#2 column: `. Empty for a whole param.
+ */
+function within(path: string, index: number): string {
+  const prefix = `nodes.${index}.params.`;
+  if (!path.startsWith(prefix)) return '';
+  const inner = path.slice(prefix.length).split('.').slice(1);
+  if (inner.length === 0) return '';
+  return `${inner.map((part) => (/^\d+$/.test(part) ? `#${Number(part) + 1}` : part)).join(' ')}: `;
 }
 
 /** `node filter_1, param condition: must not be empty` -> `must not be empty`. */

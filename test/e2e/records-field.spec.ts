@@ -22,6 +22,8 @@ test('aggregations and expectations are filled in as forms, saved as the same JS
   await page.getByTestId('param-aggregations-0-as').fill('orders');
   await page.getByTestId('param-aggregations-add').click();
   await page.getByTestId('param-aggregations-1-op').selectOption('sum');
+  // A problem inside a record says which one, counting as a person does.
+  await expect(page.getByTestId('param-aggregations-error')).toHaveText('#2 column: this op needs a column');
   // The column field suggests the upstream columns.
   await expect(page.getByTestId('param-aggregations-field').locator('datalist option[value="amount"]')).toHaveCount(1);
   await page.getByTestId('param-aggregations-1-column').click();
