@@ -20,9 +20,11 @@ test('an inline table typed by hand: cells pasted from a spreadsheet, typed into
   await expect(page.getByTestId('param-table-column-1-type')).toHaveValue('DOUBLE');
   await expect(page.getByTestId('param-table-cell-1-1')).toHaveValue('0.8');
 
-  // A row typed by hand, keystroke by keystroke: "1.05" passes through "1.0" without losing its zero.
-  await page.getByTestId('param-table-add-row').click();
-  await page.getByTestId('param-table-cell-2-0').click();
+  // A row typed by hand, keystroke by keystroke: Enter below the last row adds one, as in a
+  // spreadsheet, and "1.05" passes through "1.0" without losing its zero.
+  await page.getByTestId('param-table-cell-1-0').click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('param-table-cell-2-0')).toBeFocused();
   await page.keyboard.type('NL');
   await page.keyboard.press('Tab');
   await page.keyboard.type('1.05');

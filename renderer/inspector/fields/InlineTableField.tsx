@@ -1,14 +1,14 @@
-import { useId, useState, type ClipboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ClipboardEvent } from 'react';
 import { useDraft } from '../useDraft';
 import type { FieldProps } from './field-props';
 import { asInlineTable, cellText, cellValue, commonTypes, freeName, pastedCells, pasteInto, tableFromPaste, type InlineTable } from './inline-table';
 import { JsonFallback } from './JsonFallback';
 import './structured-fields.css';
 
-/** Text with a tab or a line break: cells copied from a spreadsheet, not one value. */
+/** Text with a tab or a line break: cells copied from a spreadsheet or a CSV file, not one value. */
 const pastedGrid = (e: ClipboardEvent) => {
   const text = e.clipboardData.getData('text/plain');
-  return /[\t\n]/.test(text) ? pastedCells(text) : null;
+  return /[\t\n]/.test(text.trimEnd()) ? pastedCells(text) : null;
 };
 
 /**
@@ -21,6 +21,14 @@ export function InlineTableField(props: FieldProps) {
   const table = asInlineTable(value);
   const [asJson, setAsJson] = useState(false);
   const typeList = useId();
+  const grid = useRef<HTMLDivElement>(null);
+  // Enter moves down a column, as in a spreadsheet; below the last row it adds one, focused once drawn.
+  const [focusCell, setFocusCell] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusCell === null) return;
+    grid.current?.querySelector<HTMLInputElement>(`[data-cell="${focusCell}"]`)?.focus();
+    setFocusCell(null);
+  }, [focusCell]);
   if (asJson || table === null) return <JsonFallback {...props} shape="a table of columns and rows" backToForm={table !== null ? () => setAsJson(false) : undefined} />;
   const change = (next: InlineTable) => onChange(next.columns.length === 0 && next.rows.length === 0 ? undefined : next);
   const { columns, rows } = table;
@@ -28,6 +36,10 @@ export function InlineTableField(props: FieldProps) {
   const addColumn = () => change({ columns: [...columns, { name: freeName(columns, columns.length + 1), type: 'VARCHAR' }], rows: rows.map((r) => [...r, null]) });
   const removeColumn = (j: number) => change({ columns: columns.filter((_, k) => k !== j), rows: rows.map((r) => r.filter((_, k) => k !== j)) });
   const setCell = (i: number, j: number, cell: unknown) => change({ columns, rows: rows.with(i, rows[i].with(j, cell)) });
+  const down = (i: number, j: number) => {
+    if (i + 1 === rows.length) change({ columns, rows: [...rows, columns.map(() => null)] });
+    setFocusCell(`${i + 1}:${j}`);
+  };
   const paste = (i: number, j: number) => (e: ClipboardEvent) => {
     const cells = pastedGrid(e);
     if (!cells) return;
@@ -46,17 +58,17 @@ export function InlineTableField(props: FieldProps) {
           className="pw-input"
           data-testid={`${testId}-paste`}
           aria-label={`${label}: paste cells`}
-          placeholder="Paste cells from a spreadsheet, header first"
+          placeholder="Paste cells from a spreadsheet or CSV, header first"
           value=""
           onChange={() => undefined}
           onPaste={(e) => {
-            const cells = pastedGrid(e) ?? [[e.clipboardData.getData('text/plain')]];
+            const cells = pastedGrid(e) ?? pastedCells(e.clipboardData.getData('text/plain'));
             e.preventDefault();
             change(tableFromPaste(cells));
           }}
         />
       ) : (
-        <div className="pw-grid-wrap">
+        <div className="pw-grid-wrap" ref={grid}>
           <table className="pw-grid">
             <thead>
               <tr>
@@ -84,7 +96,7 @@ export function InlineTableField(props: FieldProps) {
                   </td>
                   {columns.map((c, j) => (
                     <td key={j}>
-                      <Cell testId={`${testId}-cell-${i}-${j}`} label={`${c.name}, row ${i + 1}`} value={row[j] ?? null} parse={(text) => cellValue(text, c.type)} onChange={(cell) => setCell(i, j, cell)} onPaste={paste(i, j)} />
+                      <Cell testId={`${testId}-cell-${i}-${j}`} at={`${i}:${j}`} onEnter={() => down(i, j)} label={`${c.name}, row ${i + 1}`} value={row[j] ?? null} parse={(text) => cellValue(text, c.type)} onChange={(cell) => setCell(i, j, cell)} onPaste={paste(i, j)} />
                     </td>
                   ))}
                 </tr>
@@ -113,6 +125,9 @@ export function InlineTableField(props: FieldProps) {
 /** One cell: the text as typed ("1.0" on the way to "1.05"), the file gets what it stands for. Empty is NULL. */
 interface CellProps {
   testId: string;
+  /** row:column, for focusing it. */
+  at: string;
+  onEnter(): void;
   label: string;
   value: unknown;
   parse(text: string): unknown;
@@ -120,14 +135,20 @@ interface CellProps {
   onPaste(e: ClipboardEvent): void;
 }
 
-function Cell({ testId, label, value, parse, onChange, onPaste }: CellProps) {
+function Cell({ testId, at, onEnter, label, value, parse, onChange, onPaste }: CellProps) {
   const [draft, setDraft] = useDraft(value, cellText);
   return (
     <input
       className="pw-input pw-input--mono pw-grid__cell"
       data-testid={testId}
+      data-cell={at}
       aria-label={label}
       value={draft}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter') return;
+        e.preventDefault();
+        onEnter();
+      }}
       placeholder="NULL"
       spellCheck={false}
       onPaste={onPaste}

@@ -37,11 +37,40 @@ export function cellText(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** Text copied from a spreadsheet or a TSV/CSV-ish file: lines of tab-separated cells, trailing empty line dropped. */
+/**
+ * Cells of pasted text: tab-separated lines as a spreadsheet copies them, or,
+ * with no tab in it, CSV lines as a text editor copies them (commas, quoted
+ * fields with commas, doubled quotes and line breaks). A last empty line is dropped.
+ */
 export function pastedCells(text: string): string[][] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines.map((line) => line.split('\t'));
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const rows = !normalised.includes('\t') && normalised.includes(',') ? csvCells(normalised) : normalised.split('\n').map((line) => line.split('\t'));
+  if (rows.length > 0 && rows.at(-1)!.length === 1 && rows.at(-1)![0] === '') rows.pop();
+  return rows;
+}
+
+function csvCells(text: string): string[][] {
+  const rows: string[][] = [[]];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') cell += text[++i];
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === ',') {
+      rows.at(-1)!.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      rows.at(-1)!.push(cell);
+      cell = '';
+      rows.push([]);
+    } else cell += ch;
+  }
+  rows.at(-1)!.push(cell);
+  return rows;
 }
 
 /**

@@ -29,6 +29,16 @@ describe('the inline table grid', () => {
     });
   });
 
+  it('reads pasted CSV lines too: commas, quoted commas, doubled quotes and line breaks', () => {
+    expect(pastedCells('code,name\r\nGB,"Great Britain, and ""NI"""\nXX,"two\nlines"\n')).toEqual([
+      ['code', 'name'],
+      ['GB', 'Great Britain, and "NI"'],
+      ['XX', 'two\nlines'],
+    ]);
+    // Tabs win: a spreadsheet's cells may hold commas.
+    expect(pastedCells('a,b\tc\n')).toEqual([['a,b', 'c']]);
+  });
+
   it('makes a table of a paste with its header into an empty one, typing columns by their cells', () => {
     expect(tableFromPaste(pastedCells('code\trate\tcount\tactive\tsince\nGB\t1.25\t3\ttrue\t2020-01-01\nUS\t\t-4\tFALSE\t\n'))).toEqual({
       columns: [
