@@ -61,3 +61,33 @@ test('an inline table typed by hand: cells pasted from a spreadsheet, typed into
     ],
   });
 });
+
+test('an empty inline table starts from column names typed on its first line', async ({ page, served }) => {
+  await page.goto(served.url);
+  await newPipeline(page, 'Codes');
+  await dropNode(page, 'source.inline', { x: 200, y: 160 });
+  await selectNode(page, 'inline_1');
+  await page.getByTestId('param-table-paste').click();
+  await page.keyboard.type('code, since');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('param-table-column-1-name')).toHaveValue('since');
+  await page.getByTestId('param-table-column-1-type').fill('DATE');
+  await page.getByTestId('param-table-add-row').click();
+  await page.getByTestId('param-table-cell-0-1').fill('2024-02-30');
+  await page.keyboard.press(`${mod}+s`);
+  await expect(page.getByTestId('dirty-indicator')).toHaveCount(0);
+  expect(JSON.parse(await readFile(path.join(served.dir, 'codes.pipeline.json'), 'utf8')).nodes[0].params.table).toEqual({
+    columns: [
+      { name: 'code', type: 'VARCHAR' },
+      { name: 'since', type: 'DATE' },
+    ],
+    rows: [[null, '2024-02-30']],
+  });
+  // Not a date: the run fails the node with DuckDB's reason, naming the param.
+  await page.getByTestId('run-pipeline').click();
+  await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'failed', { timeout: 60_000 });
+  await selectNode(page, 'inline_1');
+  await page.getByTestId('panel-tab-error').click();
+  await expect(page.getByTestId('node-error')).toContainText('param table');
+  await expect(page.getByTestId('node-error')).toContainText('2024-02-30');
+});

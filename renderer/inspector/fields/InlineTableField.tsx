@@ -54,19 +54,7 @@ export function InlineTableField(props: FieldProps) {
         ))}
       </datalist>
       {columns.length === 0 ? (
-        <input
-          className="pw-input"
-          data-testid={`${testId}-paste`}
-          aria-label={`${label}: paste cells`}
-          placeholder="Paste cells from a spreadsheet or CSV, header first"
-          value=""
-          onChange={() => undefined}
-          onPaste={(e) => {
-            const cells = pastedGrid(e) ?? pastedCells(e.clipboardData.getData('text/plain'));
-            e.preventDefault();
-            change(tableFromPaste(cells));
-          }}
-        />
+        <FirstLine testId={`${testId}-paste`} label={label} onTable={change} />
       ) : (
         <div className="pw-grid-wrap" ref={grid}>
           <table className="pw-grid">
@@ -156,6 +144,35 @@ function Cell({ testId, at, onEnter, label, value, parse, onChange, onPaste }: C
         const cell = parse(e.target.value);
         setDraft(e.target.value, { value: cell });
         onChange(cell);
+      }}
+    />
+  );
+}
+
+/**
+ * An empty table's one line: cells pasted from a spreadsheet or CSV (header
+ * first), or column names typed comma-separated and Enter.
+ */
+function FirstLine({ testId, label, onTable }: { testId: string; label: string; onTable(table: InlineTable): void }) {
+  const [text, setText] = useState('');
+  return (
+    <input
+      className="pw-input"
+      data-testid={testId}
+      aria-label={`${label}: column names or pasted cells`}
+      placeholder="Paste cells, header first, or type column names, Enter"
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' || text.trim() === '') return;
+        e.preventDefault();
+        onTable(tableFromPaste(pastedCells(text)));
+      }}
+      onPaste={(e) => {
+        const cells = pastedGrid(e);
+        if (!cells) return;
+        e.preventDefault();
+        onTable(tableFromPaste(cells));
       }}
     />
   );
