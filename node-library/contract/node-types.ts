@@ -24,6 +24,8 @@ export interface ParamInfo {
   options?: string[];
   /** path params: the file name endings the node reads or writes (`.csv`), which the inspector suggests files by. */
   extensions?: string[];
+  /** keyValue params whose values may be `{ "$secret": NAME }` (HTTP headers): the inspector offers a secret per row. */
+  secretValues?: boolean;
   /** records params: the fields of each record, which the inspector edits as a form. */
   fields?: RecordFieldInfo[];
 }

@@ -11,6 +11,7 @@ export interface ParamSpec<T = unknown> {
   optional?: boolean;
   options?: string[];
   extensions?: string[];
+  secretValues?: boolean;
   fields?: RecordFieldInfo[];
 }
 
@@ -82,6 +83,7 @@ export function paramInfos(specs: ParamSpecs): ParamInfo[] {
     default: spec.default,
     options: spec.options,
     extensions: spec.extensions,
+    secretValues: spec.secretValues,
     fields: spec.fields,
   }));
 }

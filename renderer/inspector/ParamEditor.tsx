@@ -32,7 +32,7 @@ export function ParamEditor({ param, columns, pipelineId, ...field }: FieldProps
     case 'columns':
       return <ColumnsField {...field} suggestions={columns} />;
     case 'keyValue':
-      return <KeyValueField {...field} />;
+      return <KeyValueField {...field} secretValues={param.secretValues} />;
     case 'sql':
       return <CodeField {...field} language="sql" />;
     case 'code':

@@ -11,7 +11,8 @@ export function headersParam(): ParamSpec<HeaderValues> {
   return {
     kind: 'keyValue',
     label: 'Headers',
-    description: 'Header name -> value. A value of { "$secret": "NAME" } comes from the secret store, e.g. Authorization -> the secret "Bearer <token>".',
+    description: 'Header name -> value. A value locked to a secret (the lock; { "$secret": "NAME" } in the file) comes from the secret store, e.g. Authorization -> a secret holding "Bearer <token>".',
+    secretValues: true,
     schema: z.record(z.string().min(1, 'a header name must not be empty'), z.union([z.string(), secretRef])),
     default: {},
   };

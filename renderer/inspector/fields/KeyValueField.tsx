@@ -1,13 +1,25 @@
 import { useState } from 'react';
+import { toSecretName } from '../../secrets/secret-name';
 import type { FieldProps } from './field-props';
+import { LockIcon } from './LockIcon';
 
-type Row = [key: string, value: string];
+/** A row's value: text, or (where the param allows) a reference to a named secret. */
+type RowValue = string | { $secret: string };
+type Row = [key: string, value: RowValue];
+
+const isSecret = (v: unknown): v is { $secret: string } => !!v && typeof v === 'object' && typeof (v as { $secret?: unknown }).$secret === 'string';
 
 const asRows = (value: unknown): Row[] =>
-  value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]) : [];
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.entries(value).map(([k, v]) => [k, typeof v === 'string' || isSecret(v) ? v : JSON.stringify(v)])
+    : [];
 
-/** keyValue params: rows of key and value. Rows without a key stay on screen but not in the file. */
-export function KeyValueField({ testId, value, onChange, label }: FieldProps) {
+/**
+ * keyValue params: rows of key and value. Rows without a key stay on screen
+ * but not in the file. With `secretValues` (HTTP headers) a row's lock
+ * switches its value to the name of a secret, kept as `{ "$secret": NAME }`.
+ */
+export function KeyValueField({ testId, value, onChange, label, secretValues }: FieldProps & { secretValues?: boolean }) {
   const [state, setState] = useState(() => ({ rows: asRows(value), seen: value }));
   let rows = state.rows;
   if (!Object.is(state.seen, value)) {
@@ -24,7 +36,7 @@ export function KeyValueField({ testId, value, onChange, label }: FieldProps) {
   return (
     <div className="pw-kv" role="group" aria-label={label}>
       {rows.map(([k, v], i) => (
-        <div className="pw-kv__row" key={i}>
+        <div className={`pw-kv__row${secretValues ? ' pw-kv__row--secrets' : ''}`} key={i}>
           <input
             className="pw-input pw-input--mono"
             data-testid={`${testId}-key-${i}`}
@@ -34,14 +46,38 @@ export function KeyValueField({ testId, value, onChange, label }: FieldProps) {
             value={k}
             onChange={(e) => update(rows.with(i, [e.target.value, v]))}
           />
-          <input
-            className="pw-input pw-input--mono"
-            data-testid={`${testId}-value-${i}`}
-            aria-label={`${label}: value ${i + 1}`}
-            placeholder="value"
-            value={v}
-            onChange={(e) => update(rows.with(i, [k, e.target.value]))}
-          />
+          {isSecret(v) ? (
+            <input
+              className="pw-input pw-input--mono"
+              data-testid={`${testId}-value-${i}`}
+              aria-label={`${label}: secret for ${k || `row ${i + 1}`}`}
+              placeholder="SECRET_NAME"
+              value={v.$secret}
+              onChange={(e) => update(rows.with(i, [k, { $secret: toSecretName(e.target.value) }]))}
+            />
+          ) : (
+            <input
+              className="pw-input pw-input--mono"
+              data-testid={`${testId}-value-${i}`}
+              aria-label={`${label}: value ${i + 1}`}
+              placeholder="value"
+              value={v}
+              onChange={(e) => update(rows.with(i, [k, e.target.value]))}
+            />
+          )}
+          {secretValues && (
+            <button
+              type="button"
+              className={`pw-icon-button${isSecret(v) ? ' pw-kv__secret--on' : ''}`}
+              data-testid={`${testId}-secret-${i}`}
+              aria-pressed={isSecret(v)}
+              title={isSecret(v) ? 'A secret: its value comes from the secret store, never the file. Click for plain text.' : 'Take the value from a secret'}
+              aria-label={`${k || `Row ${i + 1}`}: value from a secret`}
+              onClick={() => update(rows.with(i, [k, isSecret(v) ? '' : { $secret: '' }]))}
+            >
+              <LockIcon />
+            </button>
+          )}
           <button type="button" className="pw-icon-button" aria-label={`Remove row ${i + 1}`} onClick={() => update(rows.filter((_, j) => j !== i))}>
             ×
           </button>

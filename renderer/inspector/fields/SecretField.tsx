@@ -1,5 +1,6 @@
 import { toSecretName } from '../../secrets/secret-name';
 import type { FieldProps } from './field-props';
+import { LockIcon } from './LockIcon';
 
 const secretName = (value: unknown) =>
   value && typeof value === 'object' && typeof (value as { $secret?: unknown }).$secret === 'string' ? (value as { $secret: string }).$secret : '';
@@ -13,7 +14,7 @@ export function SecretField({ testId, value, onChange, invalid, label }: FieldPr
   return (
     <div className="pw-secret">
       <span className="pw-secret__lock" aria-hidden="true">
-        🔒
+        <LockIcon />
       </span>
       <input
         className="pw-input pw-input--mono"
