@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ClipboardEvent } from 'react';
 import { useDraft } from '../useDraft';
+import { DataList } from './DataList';
 import type { FieldProps } from './field-props';
 import { asInlineTable, cellText, cellValue, commonTypes, freeName, pastedCells, pasteInto, tableFromPaste, type InlineTable } from './inline-table';
 import { JsonFallback } from './JsonFallback';
@@ -48,11 +49,7 @@ export function InlineTableField(props: FieldProps) {
   };
   return (
     <div className="pw-records" role="group" aria-label={label}>
-      <datalist id={typeList}>
-        {commonTypes.map((t) => (
-          <option key={t} value={t} />
-        ))}
-      </datalist>
+      <DataList id={typeList} values={commonTypes} />
       {columns.length === 0 ? (
         <FirstLine testId={`${testId}-paste`} label={label} onTable={change} />
       ) : (

@@ -46,25 +46,14 @@ export function KeyValueField({ testId, value, onChange, label, secretValues }: 
             value={k}
             onChange={(e) => update(rows.with(i, [e.target.value, v]))}
           />
-          {isSecret(v) ? (
-            <input
-              className="pw-input pw-input--mono"
-              data-testid={`${testId}-value-${i}`}
-              aria-label={`${label}: secret for ${k || `row ${i + 1}`}`}
-              placeholder="SECRET_NAME"
-              value={v.$secret}
-              onChange={(e) => update(rows.with(i, [k, { $secret: toSecretName(e.target.value) }]))}
-            />
-          ) : (
-            <input
-              className="pw-input pw-input--mono"
-              data-testid={`${testId}-value-${i}`}
-              aria-label={`${label}: value ${i + 1}`}
-              placeholder="value"
-              value={v}
-              onChange={(e) => update(rows.with(i, [k, e.target.value]))}
-            />
-          )}
+          <input
+            className="pw-input pw-input--mono"
+            data-testid={`${testId}-value-${i}`}
+            aria-label={isSecret(v) ? `${label}: secret for ${k || `row ${i + 1}`}` : `${label}: value ${i + 1}`}
+            placeholder={isSecret(v) ? 'SECRET_NAME' : 'value'}
+            value={isSecret(v) ? v.$secret : v}
+            onChange={(e) => update(rows.with(i, [k, isSecret(v) ? { $secret: toSecretName(e.target.value) } : e.target.value]))}
+          />
           {secretValues && (
             <button
               type="button"

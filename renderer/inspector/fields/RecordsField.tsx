@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { RecordFieldInfo } from '../../../node-library/contract';
 import { useDraft } from '../useDraft';
+import { DataList } from './DataList';
 import type { FieldProps } from './field-props';
 import { JsonFallback } from './JsonFallback';
 import { asRecords, fieldsFor, firstOption, formatField, parseField, setField, type Rec } from './record-values';
@@ -22,11 +23,7 @@ export function RecordsField(props: FieldProps & { fields: readonly RecordFieldI
   const fresh: Rec = first?.kind === 'enum' && first.options?.[0] !== undefined ? { [first.name]: first.options[0] } : {};
   return (
     <div className="pw-records" role="group" aria-label={label}>
-      <datalist id={columnList}>
-        {columns.map((c) => (
-          <option key={c} value={c} />
-        ))}
-      </datalist>
+      <DataList id={columnList} values={columns} />
       {records.map((record, i) => (
         <div className="pw-record" key={i} data-testid={`${testId}-${i}`}>
           {fieldsFor(record, fields).map((field) => (

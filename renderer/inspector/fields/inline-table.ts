@@ -1,3 +1,5 @@
+import { numberText } from './record-values';
+
 /** An inline table as the file keeps it: typed columns and rows of values (source.inline's `table` param). */
 export interface InlineTable {
   columns: { name: string; type: string }[];
@@ -17,7 +19,6 @@ export function asInlineTable(value: unknown): InlineTable | null {
 }
 
 const numeric = /^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)\b/i;
-const numberText = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
 
 /**
  * What a typed cell stands for in a column of `type`: empty is NULL; a number

@@ -34,7 +34,8 @@ export function setField(record: Rec, name: string, value: unknown, fields: read
   return next;
 }
 
-const numberText = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
+/** A number as a person writes one: no leading zeros ("007" stays text), no hex, no spaces. */
+export const numberText = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
 
 /** A typed literal: a number when it reads as one, true/false, else the text. */
 function literal(text: string): string | number | boolean {
