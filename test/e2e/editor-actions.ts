@@ -7,6 +7,9 @@ export async function newPipeline(page: Page, name: string): Promise<void> {
   await page.getByTestId('dialog-input').fill(name);
   await page.getByTestId('dialog-create').click();
   await expect(page.getByTestId('open-pipeline-name')).toHaveText(name);
+  // The sidebar lists it a moment later, pushing the palette down: a drag that starts before
+  // then picks up the item above the one it aimed at (a PostgreSQL query for a Read CSV).
+  await expect(page.getByTestId(/^pipeline-list-item-/).filter({ hasText: name })).toBeVisible();
 }
 
 /** Drags a palette item onto the canvas, dropping it at `at` (relative to the canvas's top-left corner). */
